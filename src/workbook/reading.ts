@@ -1,0 +1,78 @@
+import type { Assumptions, PlanComparison, Tier, Workflow, WorkflowAnalysis } from "../model";
+
+/**
+ * What reading a workflow table gives (sheets.md, "The workflow table it reads"), and what an analysis of it
+ * holds. Types only: the reader, the layout builder, both adapters, the command line and the wizard share them.
+ */
+
+export type FieldName =
+  | "name"
+  | "people"
+  | "tasks"
+  | "minutes"
+  | "hourlyCost"
+  | "adoption"
+  | "sensitive"
+  | "integration"
+  | "integrationCost"
+  | "taskType";
+
+/** Which column of the source feeds which field. */
+export interface ColumnMatch {
+  field: FieldName;
+  /** 0-based index into the grid's columns. */
+  index: number;
+  /** The header as written in the sheet. */
+  header: string;
+  /** Column letter(s) in the workbook, e.g. "D". */
+  column: string;
+}
+
+/** One reason a row was not analysed, naming the cell. */
+export interface RowProblem {
+  /** 1-based workbook row. */
+  row: number;
+  /** Column letter(s) in the workbook. */
+  column: string;
+  header: string;
+  /** What the cell held, as the user would read it. */
+  found: string;
+  expected: string;
+  /** The whole sentence, e.g. `Row 7, column D (Hourly cost): found "abc"; expected a number of at least 0`. */
+  message: string;
+}
+
+export interface ReadWorkflow {
+  workflow: Workflow;
+  /** 1-based workbook row. */
+  row: number;
+  /** What the reader assumed on this row, e.g. that 80 in Adoption meant 80 %. */
+  notes: string[];
+}
+
+export interface RejectedRow {
+  row: number;
+  /** The workflow's name where one could be read. */
+  name: string | null;
+  problems: RowProblem[];
+}
+
+export interface TableReading {
+  columns: ColumnMatch[];
+  workflows: ReadWorkflow[];
+  rejected: RejectedRow[];
+  /** Table-wide remarks, e.g. that there is no sensitivity column. */
+  warnings: string[];
+}
+
+/** A whole analysis: what was read, what the model made of it, and the two plans. */
+export interface Analysis {
+  source: { sheet: string; address: string };
+  assumptions: Assumptions;
+  reading: TableReading;
+  analyses: WorkflowAnalysis[];
+  /** Tiers set by hand, by workflow name as written. */
+  overrides: Record<string, Tier>;
+  comparison: PlanComparison;
+  analysedAt: Date;
+}
