@@ -1,0 +1,3 @@
+// Placeholder until the playground lands (issue 4).
+const root = document.getElementById("root");
+if (root) root.textContent = "AIBUDGET playground";
