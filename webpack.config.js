@@ -1,0 +1,94 @@
+/* eslint-disable no-undef */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+// Where the add-in is served. Change AIBUDGET_URL for a real deployment; the manifest's URLs follow it.
+const devUrl = "https://localhost:3000/";
+const prodUrl = process.env.AIBUDGET_URL || devUrl;
+// The store requires office.js from Microsoft's CDN in production; development uses the npm copy, so nothing
+// needs the network here.
+const officeJsCdn = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/**
+ * office-addin-dev-certs cannot trust its CA without sudo on Linux and then fails getHttpsServerOptions(), so
+ * the dev server reads the files it generated directly (see README, "Development").
+ */
+function devCertificates() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
+  const missing = Object.values(files).filter((f) => !fs.existsSync(path.join(dir, f)));
+  if (missing.length > 0) {
+    throw new Error(`No dev certificates in ${dir}: run "npx office-addin-dev-certs install" first.`);
+  }
+  return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
+}
+
+module.exports = (env, options) => {
+  const dev = options.mode === "development";
+  return {
+    devtool: dev ? "eval-source-map" : "source-map",
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/index.tsx",
+      playground: "./src/playground/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "chunks/[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true } },
+        },
+        { test: /\.csv$/, type: "asset/source" },
+        { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource" },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // The shared runtime loads this one page for the pane and the functions alike.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        templateParameters: { officeJs: dev ? "office/office.js" : officeJsCdn },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "playground.html",
+        template: "./src/playground/playground.html",
+        chunks: ["playground"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/functions/help.html", to: "help.html" },
+          { from: "examples/sample-budget.xlsx", to: "examples/sample-budget.xlsx", noErrorOnMissing: true },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : content.toString().replaceAll(devUrl, prodUrl)),
+          },
+          ...(dev ? [{ from: "node_modules/@microsoft/office-js/dist", to: "office" }] : []),
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      port: 3000,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: env.WEBPACK_SERVE ? { type: "https", options: devCertificates() } : undefined,
+    },
+  };
+};
