@@ -42,6 +42,7 @@ export default [
         console: "readonly",
         __dirname: "readonly",
         URL: "readonly",
+        Buffer: "readonly",
       },
     },
   },

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
