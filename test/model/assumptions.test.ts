@@ -1,0 +1,88 @@
+import { DEFAULT_ASSUMPTIONS, checkAssumptions, type Assumptions } from "../../src/model";
+
+describe("the defaults (model.md, 'Defaults for the wizard's assumptions')", () => {
+  it("are the table's", () => {
+    expect(DEFAULT_ASSUMPTIONS).toEqual({
+      years: 3,
+      discountRate: 0.1,
+      confidence: 0.8,
+      adoption: 0.8,
+      vendorSurvival: 0.9,
+      enterpriseSeatPrice: 30,
+      consumerSeatPrice: 20,
+      integrationCost: { none: 0, light: 10_000, deep: 50_000 },
+      integrationUpkeep: 0.15,
+      hurdleRoi: 1,
+      headcount: null,
+    });
+  });
+
+  it("pass the check", () => {
+    expect(checkAssumptions({ ...DEFAULT_ASSUMPTIONS })).toEqual([]);
+  });
+});
+
+function changed(change: Partial<Assumptions>): Assumptions {
+  return { ...DEFAULT_ASSUMPTIONS, integrationCost: { ...DEFAULT_ASSUMPTIONS.integrationCost }, ...change };
+}
+
+describe("checkAssumptions", () => {
+  it.each<[string, Partial<Assumptions>]>([
+    ["years", { years: 0 }],
+    ["years", { years: 31 }],
+    ["years", { years: 2.5 }],
+    ["discountRate", { discountRate: -0.01 }],
+    ["discountRate", { discountRate: 1.5 }],
+    ["confidence", { confidence: 80 }],
+    ["adoption", { adoption: -0.2 }],
+    ["vendorSurvival", { vendorSurvival: 1.1 }],
+    ["enterpriseSeatPrice", { enterpriseSeatPrice: -30 }],
+    ["consumerSeatPrice", { consumerSeatPrice: Number.NaN }],
+    ["integrationUpkeep", { integrationUpkeep: 2 }],
+    ["hurdleRoi", { hurdleRoi: -1 }],
+    ["headcount", { headcount: -5 }],
+    ["integrationCost.light", { integrationCost: { none: 0, light: -1, deep: 50_000 } }],
+    ["integrationCost.deep", { integrationCost: { none: 0, light: 10_000, deep: Number.POSITIVE_INFINITY } }],
+  ])("reports %s out of range, naming it", (field, change) => {
+    const problems = checkAssumptions(changed(change));
+    expect(problems).toHaveLength(1);
+    expect(problems[0].field).toBe(field);
+    expect(problems[0].message).toContain(field);
+  });
+
+  it("says what it got and what it expects", () => {
+    const [problem] = checkAssumptions(changed({ adoption: 1.5 }));
+    expect(problem.message).toContain("1.5");
+    expect(problem.message).toMatch(/between 0 and 1/);
+    const [years] = checkAssumptions(changed({ years: 2.5 }));
+    expect(years.message).toContain("2.5");
+    expect(years.message).toMatch(/whole/);
+  });
+
+  it("reports every problem, not only the first", () => {
+    const fields = checkAssumptions(changed({ years: 0, confidence: 2, hurdleRoi: -1 })).map((p) => p.field);
+    expect(fields.sort()).toEqual(["confidence", "hurdleRoi", "years"]);
+  });
+
+  it("reports a value that is not a number", () => {
+    const problems = checkAssumptions(changed({ discountRate: "0.1" as unknown as number }));
+    expect(problems.map((p) => p.field)).toEqual(["discountRate"]);
+  });
+
+  it("accepts the ends of each range", () => {
+    expect(
+      checkAssumptions(changed({ years: 1, discountRate: 0, confidence: 1, adoption: 0, vendorSurvival: 1 })),
+    ).toEqual([]);
+    expect(
+      checkAssumptions(changed({ years: 30, discountRate: 1, confidence: 0, adoption: 1, vendorSurvival: 0 })),
+    ).toEqual([]);
+    expect(
+      checkAssumptions(changed({ enterpriseSeatPrice: 0, consumerSeatPrice: 0, hurdleRoi: 0, integrationUpkeep: 0 })),
+    ).toEqual([]);
+  });
+
+  it("accepts a headcount left to the rows or given, fractional included", () => {
+    expect(checkAssumptions(changed({ headcount: null }))).toEqual([]);
+    expect(checkAssumptions(changed({ headcount: 212.5 }))).toEqual([]);
+  });
+});
