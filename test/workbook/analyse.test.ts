@@ -1,0 +1,146 @@
+import { DEFAULT_ASSUMPTIONS, explainTier, type Assumptions } from "../../src/model";
+import { AnalysisError, analyseGrid, analyseReading } from "../../src/workbook/analyse";
+import type { SourceGrid } from "../../src/workbook/port";
+import { TableError } from "../../src/workbook/read/tableError";
+import {
+  SAMPLE_COMPARISON,
+  SAMPLE_ENTERPRISE_SHARE,
+  SAMPLE_INFLATION_FACTOR,
+  SAMPLE_ROWS,
+  roundsTo,
+  sampleGrid,
+} from "./read/sampleGrid";
+
+const WHEN = new Date(Date.UTC(2026, 10, 24, 9, 30));
+
+describe("analyseGrid on the sample company (sample.md)", () => {
+  const analysis = analyseGrid(sampleGrid(), DEFAULT_ASSUMPTIONS, {}, WHEN);
+
+  it("reads all seven rows and records the source and time", () => {
+    expect(analysis.reading.rejected).toEqual([]);
+    expect(analysis.reading.warnings).toEqual([]);
+    expect(analysis.analyses).toHaveLength(7);
+    expect(analysis.source).toEqual({ sheet: "Workflows", address: "A1:H8" });
+    expect(analysis.analysedAt).toBe(WHEN);
+    expect(analysis.overrides).toEqual({});
+  });
+
+  it("gives each workflow sample.md's tier and figures", () => {
+    SAMPLE_ROWS.forEach(([name, tier, annualValue, annualCost, oneTime, pvBenefits, pvCosts], i) => {
+      const a = analysis.analyses[i];
+      expect(a.workflow.name).toBe(name);
+      expect(a.tier).toBe(tier);
+      const shown = [annualValue, annualCost, oneTime, pvBenefits, pvCosts];
+      const actual = [
+        a.chosen.annualValue,
+        a.chosen.annualCost,
+        a.chosen.oneTimeCost,
+        a.chosen.pvBenefits,
+        a.chosen.pvCosts,
+      ];
+      actual.forEach((value, j) => expect(roundsTo(value, shown[j], 0)).toBe(true));
+    });
+  });
+
+  it("compares the plans as sample.md does", () => {
+    const { perSeat, portfolio } = analysis.comparison;
+    const fields = [
+      "seats",
+      "annualCost",
+      "oneTimeCost",
+      "annualValue",
+      "pvBenefits",
+      "pvCosts",
+      "npv",
+      "roi",
+      "costPerUnitOfValue",
+    ] as const;
+    const decimals = [0, 0, 0, 0, 0, 0, 0, 3, 4];
+    SAMPLE_COMPARISON.forEach(([, seat, folio], i) => {
+      expect(roundsTo(perSeat[fields[i]] as number, seat, decimals[i])).toBe(true);
+      expect(roundsTo(portfolio[fields[i]] as number, folio, decimals[i])).toBe(true);
+    });
+    expect(roundsTo(analysis.comparison.inflationFactor!, SAMPLE_INFLATION_FACTOR, 2)).toBe(true);
+    expect(roundsTo(analysis.comparison.enterpriseShareOfValue!, SAMPLE_ENTERPRISE_SHARE, 3)).toBe(true);
+  });
+});
+
+describe("tiers set by hand", () => {
+  it("applies a tier set by hand, found by name ignoring case and outer spaces, and records it as written in the table", () => {
+    const analysis = analyseGrid(sampleGrid(), DEFAULT_ASSUMPTIONS, { "  operations REPORTS ": "Enterprise" }, WHEN);
+    const row = analysis.analyses.find((a) => a.workflow.name === "Operations reports")!;
+    expect(row.tier).toBe("Enterprise");
+    expect(row.override).toBe("Enterprise");
+    expect(row.decision.tier).toBe("Consumer");
+    expect(explainTier(row.override, row.decision)).toBe("Set by hand; the model chose Consumer");
+    expect(analysis.overrides).toEqual({ "Operations reports": "Enterprise" });
+    expect(analysis.reading.warnings).toEqual([]);
+  });
+
+  it("refuses Consumer for sensitive data with a warning, never an exception", () => {
+    const analysis = analyseGrid(sampleGrid(), DEFAULT_ASSUMPTIONS, { "Contract review": "Consumer" }, WHEN);
+    const row = analysis.analyses.find((a) => a.workflow.name === "Contract review")!;
+    expect(row.tier).toBe("Enterprise");
+    expect(row.override).toBeNull();
+    expect(analysis.overrides).toEqual({});
+    expect(analysis.reading.warnings).toEqual([expect.stringMatching(/"Contract review" handles sensitive data/)]);
+  });
+
+  it("warns about a tier set by hand for a workflow that was not analysed, or a tier that does not exist", () => {
+    const overrides = { Payroll: "None", "Operations reports": "Gold" } as unknown as Record<string, "None">;
+    const analysis = analyseGrid(sampleGrid(), DEFAULT_ASSUMPTIONS, overrides, WHEN);
+    expect(analysis.analyses.find((a) => a.workflow.name === "Operations reports")!.tier).toBe("Consumer");
+    expect(analysis.reading.warnings).toHaveLength(2);
+    expect(analysis.reading.warnings.join("\n")).toMatch(/"Payroll"/);
+    expect(analysis.reading.warnings.join("\n")).toMatch(/Gold/);
+  });
+});
+
+describe("assumptions and tables the analysis cannot run on", () => {
+  it("throws an AnalysisError naming the assumption", () => {
+    const bad: Assumptions = { ...DEFAULT_ASSUMPTIONS, discountRate: 1.5 };
+    expect(() => analyseGrid(sampleGrid(), bad)).toThrow(AnalysisError);
+    expect(() => analyseGrid(sampleGrid(), bad)).toThrow(/discountRate/);
+  });
+
+  it("throws an AnalysisError where the headcount is below the analysed people", () => {
+    const low: Assumptions = { ...DEFAULT_ASSUMPTIONS, headcount: 150 };
+    expect(() => analyseGrid(sampleGrid(), low)).toThrow(AnalysisError);
+    expect(() => analyseGrid(sampleGrid(), low)).toThrow(/150 .*200 people/);
+    const enough = analyseGrid(sampleGrid(), { ...DEFAULT_ASSUMPTIONS, headcount: 250 });
+    expect(enough.comparison.perSeat.seats).toBe(250);
+  });
+
+  it("lets a table error through as a TableError", () => {
+    const grid: SourceGrid = {
+      sheet: "S",
+      address: "A1:B2",
+      firstRow: 1,
+      firstColumn: 1,
+      values: [
+        ["Region", "Sales"],
+        ["x", 1],
+      ],
+    };
+    expect(() => analyseGrid(grid, DEFAULT_ASSUMPTIONS)).toThrow(TableError);
+  });
+
+  it("analyses only the rows read, with an empty portfolio where every row is rejected", () => {
+    const grid: SourceGrid = {
+      sheet: "S",
+      address: "A1:E2",
+      firstRow: 1,
+      firstColumn: 1,
+      values: [
+        ["Workflow", "People", "Tasks per person per month", "Minutes saved per task", "Hourly cost"],
+        ["A", "lots", 1, 1, 1],
+      ],
+    };
+    const reading = analyseGrid(grid, DEFAULT_ASSUMPTIONS).reading;
+    const analysis = analyseReading({ sheet: "S", address: "A1:E2" }, reading, DEFAULT_ASSUMPTIONS);
+    expect(analysis.analyses).toEqual([]);
+    expect(analysis.reading.rejected).toHaveLength(1);
+    expect(analysis.comparison.portfolio.pvBenefits).toBe(0);
+    expect(analysis.comparison.inflationFactor).toBeNull();
+  });
+});
