@@ -1,0 +1,369 @@
+import { Workbook } from "exceljs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { AnalysisLayout } from "../../src/workbook/layout";
+import { SHEET_MARKERS } from "../../src/workbook/marker";
+import { XlsxError, XlsxWorkbook } from "../../src/workbook/xlsx/XlsxWorkbook";
+import { addTable, budgetWithTable, bytesOf, openBytes, sampleRows } from "../support/workbooks";
+
+/** A small layout written by hand: what the adapter must put in cells, whatever the layout builder makes. */
+function handLayout(people = [15, 10]): AnalysisLayout {
+  const total = people[0] + people[1];
+  return {
+    sheets: [
+      {
+        role: "assumptions",
+        name: "AI Assumptions",
+        rows: [
+          [
+            { value: "Assumption", bold: true },
+            { value: "Value", bold: true },
+          ],
+          [{ value: "Years" }, { value: 3 }],
+        ],
+        tables: [],
+        columnWidths: [30, 12],
+        charts: [],
+      },
+      {
+        role: "allocation",
+        name: "AI Allocation",
+        rows: [
+          [
+            { value: "Workflow", bold: true },
+            { value: "People", bold: true },
+            { value: "ROI", bold: true },
+          ],
+          [{ value: "Support" }, { value: people[0], numberFormat: "#,##0" }, { value: 0.5, numberFormat: "0%" }],
+          [{ value: "Sales" }, { value: people[1], numberFormat: "#,##0" }, null],
+          [
+            { value: "Total", bold: true },
+            { value: total, formula: "=SUM(B2:B3)", numberFormat: "#,##0", bold: true },
+            null,
+          ],
+        ],
+        tables: [{ name: "AIAllocation", range: "A1:C4" }],
+        columnWidths: [34, 10, 8],
+        charts: [],
+      },
+      {
+        role: "comparison",
+        name: "AI Comparison",
+        rows: [
+          [{ value: "" }, { value: "Per-seat" }, { value: "Workflow portfolio" }, { value: "Difference" }],
+          [{ value: "Annual cost" }, { value: 72000 }, { value: 46800 }, { value: -25200, formula: "=C2-B2" }],
+        ],
+        tables: [{ name: "AIComparison", range: "A1:D2" }],
+        columnWidths: [24, 14, 20, 14],
+        charts: [{ kind: "columnClustered", title: "Cost and value", dataRange: "A1:C2", anchor: "F2" }],
+      },
+    ],
+  };
+}
+
+async function reopen(book: XlsxWorkbook): Promise<XlsxWorkbook> {
+  return XlsxWorkbook.load(await book.save());
+}
+
+function cellsOf(sheet: import("exceljs").Worksheet): string {
+  const cells: unknown[] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, r) =>
+    row.eachCell({ includeEmpty: true }, (cell, c) => cells.push([r, c, cell.value, cell.style])),
+  );
+  const widths = Array.from({ length: sheet.columnCount }, (_, i) => sheet.getColumn(i + 1).width);
+  return JSON.stringify({ cells, merges: sheet.model.merges, widths });
+}
+
+function zipEntry(bytes: Uint8Array, entry: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "aibudget-zip-"));
+  const file = join(dir, "book.xlsx");
+  writeFileSync(file, bytes);
+  return execFileSync("unzip", ["-p", file, entry], { encoding: "utf8" });
+}
+
+describe("reading tables", () => {
+  test("an Excel table below a title is listed and read with its workbook position", async () => {
+    const book = await XlsxWorkbook.load(await budgetWithTable());
+    const tables = await book.listTables();
+    const table = tables.find((t) => t.kind === "table");
+    expect(table).toEqual({
+      id: "Workflows",
+      kind: "table",
+      sheet: "Budget",
+      address: "B4:I11",
+      headers: sampleRows()[0],
+      rowCount: 7,
+    });
+    // The title cells and the one-cell notes sheet hold no table-like block.
+    expect(tables).toHaveLength(1);
+    const grid = await book.readTable("workflows");
+    expect(grid.sheet).toBe("Budget");
+    expect(grid.address).toBe("B4:I11");
+    expect(grid.firstRow).toBe(4);
+    expect(grid.firstColumn).toBe(2);
+    expect(grid.values).toEqual(sampleRows());
+  });
+
+  test("a block of cells is listed as a range with a quoted sheet name and read back by that id", async () => {
+    const workbook = new Workbook();
+    const sheet = workbook.addWorksheet("Q1 Budget");
+    sheet.getCell("A1").value = "Budget for Q1";
+    sheet.getCell("C3").value = "Workflow";
+    sheet.getCell("D3").value = "People";
+    sheet.getCell("C4").value = "Support";
+    sheet.getCell("D4").value = 12;
+    sheet.getCell("C6").value = "Sales"; // a gap does not end the table
+    sheet.getCell("D6").value = 3;
+    const book = await XlsxWorkbook.load(await bytesOf(workbook));
+    const [range] = await book.listTables();
+    expect(range).toEqual({
+      id: "'Q1 Budget'!C3:D6",
+      kind: "range",
+      sheet: "Q1 Budget",
+      address: "C3:D6",
+      headers: ["Workflow", "People"],
+      rowCount: 3,
+    });
+    const grid = await book.readTable(range.id);
+    expect(grid).toEqual({
+      sheet: "Q1 Budget",
+      address: "C3:D6",
+      firstRow: 3,
+      firstColumn: 3,
+      values: [
+        ["Workflow", "People"],
+        ["Support", 12],
+        [null, null],
+        ["Sales", 3],
+      ],
+    });
+  });
+
+  test("cells read as what they show: rich text, formula results, errors, dates, hyperlinks, merged cells", async () => {
+    const workbook = new Workbook();
+    const sheet = workbook.addWorksheet("Data");
+    sheet.getCell("A1").value = "Workflow";
+    sheet.getCell("B1").value = { richText: [{ text: "Hourly " }, { font: { bold: true }, text: "cost" }] };
+    sheet.getCell("C1").value = "Started";
+    sheet.getCell("D1").value = "Link";
+    sheet.getCell("A2").value = "Support";
+    sheet.getCell("B2").value = { formula: "40+5", result: 45 };
+    sheet.getCell("C2").value = new Date(Date.UTC(2026, 0, 31));
+    sheet.getCell("D2").value = { text: "wiki page", hyperlink: "https://example.com" };
+    sheet.getCell("A3").value = "Sales";
+    sheet.getCell("B3").value = { error: "#N/A" };
+    sheet.getCell("C3").value = true;
+    sheet.mergeCells("A4:B4");
+    sheet.getCell("A4").value = "Merged";
+    const book = await XlsxWorkbook.load(await bytesOf(workbook));
+    const grid = await book.readTable("Data!A1:D4");
+    expect(grid.values).toEqual([
+      ["Workflow", "Hourly cost", "Started", "Link"],
+      ["Support", 45, 46053, "wiki page"], // 2026-01-31 is Excel day 46053
+      ["Sales", { error: "#N/A" }, true, null],
+      ["Merged", null, null, null],
+    ]);
+  });
+
+  test("a table's totals row is not read as a workflow", async () => {
+    const workbook = new Workbook();
+    const sheet = workbook.addWorksheet("Budget");
+    sheet.addTable({
+      name: "People",
+      ref: "A1",
+      totalsRow: true,
+      columns: [
+        { name: "Workflow", totalsRowLabel: "Total" },
+        { name: "People", totalsRowFunction: "sum" },
+      ],
+      rows: [
+        ["Support", 10],
+        ["Sales", 5],
+      ],
+    });
+    const book = await XlsxWorkbook.load(await bytesOf(workbook));
+    const grid = await book.readTable("People");
+    expect(grid.values).toEqual([
+      ["Workflow", "People"],
+      ["Support", 10],
+      ["Sales", 5],
+    ]);
+    expect(grid.address).toBe("A1:B3");
+  });
+
+  test("unknown tables, ranges and sheets get messages that name them", async () => {
+    const book = await XlsxWorkbook.load(await budgetWithTable());
+    await expect(book.readTable("Costs")).rejects.toThrow(/no table named "Costs".*Tables in this workbook: Workflows/);
+    await expect(book.readTable("Plan!A1:C3")).rejects.toThrow(/no sheet named "Plan". Sheets: Budget, Notes/);
+    await expect(book.readTable("A1:C3")).rejects.toThrow(/Name the sheet/);
+  });
+
+  test("bytes that are not a workbook are refused with a message, not a crash", async () => {
+    await expect(XlsxWorkbook.load(new TextEncoder().encode("Workflow,People\nSupport,3\n"))).rejects.toThrow(
+      XlsxError,
+    );
+    await expect(XlsxWorkbook.load(new Uint8Array(0))).rejects.toThrow(/not an Excel workbook/);
+  });
+});
+
+describe("writing the analysis", () => {
+  test("sheets, values, formulas with results, formats, widths, tables and markers survive save and load", async () => {
+    const book = await XlsxWorkbook.load(await budgetWithTable());
+    const written = await book.writeAnalysis(handLayout());
+    expect(written).toEqual([
+      { role: "assumptions", name: "AI Assumptions", renamed: false },
+      { role: "allocation", name: "AI Allocation", renamed: false },
+      { role: "comparison", name: "AI Comparison", renamed: false },
+    ]);
+    const bytes = await book.save();
+    const again = await XlsxWorkbook.load(bytes);
+    expect(await again.ownSheets()).toEqual([
+      { role: "assumptions", name: "AI Assumptions" },
+      { role: "allocation", name: "AI Allocation" },
+      { role: "comparison", name: "AI Comparison" },
+    ]);
+    const excel = await openBytes(bytes);
+    expect(excel.worksheets.map((s) => s.name)).toEqual([
+      "Budget",
+      "Notes",
+      "AI Assumptions",
+      "AI Allocation",
+      "AI Comparison",
+    ]);
+    const allocation = excel.getWorksheet("AI Allocation")!;
+    expect(allocation.getCell("B4").value).toEqual({ formula: "SUM(B2:B3)", result: 25 });
+    expect(allocation.getCell("B4").numFmt).toBe("#,##0");
+    expect(allocation.getCell("B4").font?.bold).toBe(true);
+    expect(allocation.getCell("C2").numFmt).toBe("0%");
+    expect(allocation.getCell("A2").value).toBe("Support");
+    expect(allocation.getColumn(1).width).toBe(34);
+    const tables = (allocation as unknown as { tables: Record<string, { table: { tableRef: string } }> }).tables;
+    expect(Object.keys(tables)).toEqual(["AIAllocation"]);
+    expect(tables.AIAllocation.table.tableRef).toBe("A1:C4");
+    const comparison = excel.getWorksheet("AI Comparison")!;
+    expect(comparison.getCell("D2").value).toEqual({ formula: "C2-B2", result: -25200 });
+    // No chart can be drawn by ExcelJS: the chart's place says where its data is.
+    expect(book.chartsNotDrawn).toEqual([{ sheet: "AI Comparison", chart: handLayout().sheets[2].charts[0] }]);
+    expect(String(comparison.getCell("F2").value)).toMatch(/A1:C2/);
+    // The written sheets are not offered as workflow tables.
+    expect((await again.listTables()).map((t) => t.id)).toEqual(["Workflows"]);
+    expect(excel.definedNames.model.map((n) => n.name).sort()).toEqual(Object.values(SHEET_MARKERS).sort());
+  });
+
+  test("a user's own sheet with a wanted name is left alone and the new sheet takes a free name", async () => {
+    const workbook = new Workbook();
+    const budget = workbook.addWorksheet("Budget");
+    addTable(budget, "Workflows", "A1", sampleRows());
+    const mine = workbook.addWorksheet("AI Allocation");
+    mine.getCell("A1").value = "My own allocation notes";
+    mine.getCell("B7").value = { formula: "1+1", result: 2 };
+    mine.getColumn(1).width = 51;
+    const input = await bytesOf(workbook);
+    const before = cellsOf((await openBytes(input)).getWorksheet("AI Allocation")!);
+
+    const book = await XlsxWorkbook.load(input);
+    const first = await book.writeAnalysis(handLayout());
+    expect(first[1]).toEqual({ role: "allocation", name: "AI Allocation (2)", renamed: true });
+    const once = await book.save();
+
+    const book2 = await XlsxWorkbook.load(once);
+    const second = await book2.writeAnalysis(handLayout([20, 30]));
+    expect(second).toEqual(first);
+    const twice = await book2.save();
+
+    const excel = await openBytes(twice);
+    expect(excel.worksheets.map((s) => s.name)).toEqual([
+      "Budget",
+      "AI Allocation",
+      "AI Assumptions",
+      "AI Allocation (2)",
+      "AI Comparison",
+    ]);
+    expect(cellsOf(excel.getWorksheet("AI Allocation")!)).toBe(before);
+    // The second run's numbers replaced the first's.
+    expect(excel.getWorksheet("AI Allocation (2)")!.getCell("B4").value).toEqual({ formula: "SUM(B2:B3)", result: 50 });
+    expect(await (await XlsxWorkbook.load(twice)).ownSheets()).toContainEqual({
+      role: "allocation",
+      name: "AI Allocation (2)",
+    });
+  });
+
+  test("a second run replaces only the add-in's sheets, in their places, and keeps the source sheet intact", async () => {
+    const input = await budgetWithTable();
+    const book = await XlsxWorkbook.load(input);
+    await book.writeAnalysis(handLayout());
+    // The user moves their notes after the add-in's sheets and renames an own sheet; markers follow.
+    const once = await openBytes(await book.save());
+    once.getWorksheet("AI Assumptions")!.name = "Inputs used";
+    const renamedMarker = once.definedNames.model.map((n) =>
+      n.name === SHEET_MARKERS.assumptions ? { name: n.name, ranges: ["'Inputs used'!$A$1"] } : n,
+    );
+    once.definedNames.model = renamedMarker;
+    const book2 = await XlsxWorkbook.load(await bytesOf(once));
+    await book2.writeAnalysis(handLayout());
+    const output = await book2.save();
+    const excel = await openBytes(output);
+    expect(excel.worksheets.map((s) => s.name)).toEqual([
+      "Budget",
+      "Notes",
+      "AI Assumptions",
+      "AI Allocation",
+      "AI Comparison",
+    ]);
+
+    const source = await openBytes(input);
+    expect(cellsOf(excel.getWorksheet("Budget")!)).toBe(cellsOf(source.getWorksheet("Budget")!));
+    expect(cellsOf(excel.getWorksheet("Notes")!)).toBe(cellsOf(source.getWorksheet("Notes")!));
+    // Byte for byte: the source sheet's cells and its table are what was written for the input. (ExcelJS adds
+    // default page-setup attributes on a round trip, so the comparison is of the cell data.)
+    const sheetData = (xml: string) => /<sheetData>.*<\/sheetData>/s.exec(xml)?.[0];
+    expect(sheetData(zipEntry(output, "xl/worksheets/sheet1.xml"))).toBe(
+      sheetData(zipEntry(input, "xl/worksheets/sheet1.xml")),
+    );
+    expect(sheetData(zipEntry(input, "xl/worksheets/sheet1.xml"))).toContain('<c r="C11"><v>100</v></c>');
+    expect(zipEntry(output, "xl/tables/table1.xml")).toBe(zipEntry(input, "xl/tables/table1.xml"));
+  });
+
+  test("settings are kept in a very hidden sheet found by its defined name", async () => {
+    const workbook = new Workbook();
+    workbook.addWorksheet("AIBUDGET_SETTINGS").getCell("A1").value = "a user's sheet that happens to have the name";
+    const book = await XlsxWorkbook.load(await bytesOf(workbook));
+    expect(await book.loadSettings()).toBeNull();
+    const long = JSON.stringify({ assumptions: { years: 5 }, note: "x".repeat(70_000) });
+    await book.saveSettings(long);
+    const again = await reopen(book);
+    expect(await again.loadSettings()).toBe(long);
+    await again.saveSettings('{"years":4}');
+    const third = await reopen(again);
+    expect(await third.loadSettings()).toBe('{"years":4}');
+    const excel = await openBytes(await third.save());
+    expect(excel.getWorksheet("AIBUDGET_SETTINGS")!.getCell("A1").value).toBe(
+      "a user's sheet that happens to have the name",
+    );
+    expect(excel.worksheets.filter((s) => s.state === "veryHidden").map((s) => s.name)).toEqual([
+      "AIBUDGET_SETTINGS (2)",
+    ]);
+    expect(await third.listTables()).toEqual([]);
+  });
+
+  test("insertTable adds a sheet with an Excel table that reads back as the rows given", async () => {
+    const book = XlsxWorkbook.create();
+    const rows = sampleRows() as (string | number)[][];
+    const candidate = await book.insertTable("Sample workflows", "SampleWorkflows", rows);
+    expect(candidate).toEqual({
+      id: "SampleWorkflows",
+      kind: "table",
+      sheet: "Sample workflows",
+      address: "A1:H8",
+      headers: rows[0],
+      rowCount: 7,
+    });
+    const again = await reopen(book);
+    expect((await again.readTable("SampleWorkflows")).values).toEqual(rows);
+    const second = await again.insertTable("Sample workflows", "SampleWorkflows", rows);
+    expect(second.sheet).toBe("Sample workflows (2)");
+    expect(second.id).toBe("SampleWorkflows_2");
+  });
+});
