@@ -1,0 +1,36 @@
+import type { OptionFigures } from "../model";
+import { describe, isEmpty } from "./arguments";
+import { noNumber, noRatio, valueError } from "./excelErrors";
+
+/** Which figure of an option WORKFLOW_ROI answers with (functions.md, the `measure` argument). */
+export type Measure =
+  "roi" | "npv" | "pv_benefits" | "pv_costs" | "annual_value" | "annual_net" | "hours_saved" | "payback_months";
+
+const FIGURES: Readonly<Record<Measure, (f: OptionFigures) => number | null>> = {
+  roi: (f) => f.roi,
+  npv: (f) => f.npv,
+  pv_benefits: (f) => f.pvBenefits,
+  pv_costs: (f) => f.pvCosts,
+  annual_value: (f) => f.annualValue,
+  annual_net: (f) => f.annualNet,
+  hours_saved: (f) => f.hoursSaved,
+  payback_months: (f) => f.paybackMonths,
+};
+
+export const MEASURES = Object.keys(FIGURES) as Measure[];
+
+/** The measure named by the argument, any case; omitted or empty is roi. A bad one is a #VALUE! for the formula. */
+export function readMeasure(value: unknown): Measure {
+  const single = Array.isArray(value) && value.length === 1 && value[0].length === 1 ? value[0][0] : value;
+  if (isEmpty(single)) return "roi";
+  const word = typeof single === "string" ? single.trim().toLowerCase() : "";
+  if (Object.prototype.hasOwnProperty.call(FIGURES, word)) return word as Measure;
+  throw valueError(`measure must be one of ${MEASURES.join(", ")}; got ${describe(single)}`);
+}
+
+/** The figure as a cell's answer: no ROI is #DIV/0!, a payback that never comes is #NUM!. */
+export function answerFor(measure: Measure, figures: OptionFigures): unknown {
+  const figure = FIGURES[measure](figures);
+  if (figure === null) return measure === "roi" ? noRatio() : noNumber();
+  return Number.isFinite(figure) ? figure : noNumber();
+}
