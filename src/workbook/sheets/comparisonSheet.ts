@@ -18,14 +18,12 @@ const VALUE_ROWS: { label: string; figure: keyof PlanFigures; format?: string }[
   { label: "NPV", figure: "npv", format: MONEY },
 ];
 
-// Rows of the table, fixed by VALUE_ROWS' order.
+// Sheet rows, fixed by VALUE_ROWS' order and the order in which the rows below are pushed.
 const PV_BENEFITS = 6;
 const PV_COSTS = 7;
 const NPV = 8;
 const ROI = 9;
 const COST_PER_UNIT_ROW = 10;
-const INFLATION = 12;
-const ENTERPRISE_SHARE = 13;
 const ENTERPRISE_VALUE = 14;
 const CHART_DATA = 16;
 
