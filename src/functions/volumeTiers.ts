@@ -21,7 +21,7 @@ export function readVolumeTiers(value: unknown): VolumeTier[] {
   for (const { row, number } of filled) {
     if (row.length !== 2) {
       throw valueError(
-        `${NAME} must have two columns (minimum seats, discount); row ${number} has ${row.length} columns`,
+        `${NAME} must have two columns (minimum seats, discount); row ${number} has ${row.length} column${row.length === 1 ? "" : "s"}`,
       );
     }
     const minSeats = isEmpty(row[0]) ? undefined : numberFrom(row[0]);
