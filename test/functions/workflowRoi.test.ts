@@ -17,6 +17,8 @@ import {
 /** model.md, "Check by hand": the required four and the one-time cost; the rest are the defaults. */
 const EXAMPLE = [cell(400), cell(15), cell(60), cell(3000), cell(5000)] as const;
 const DEFAULTS = [cell(0.8), cell(0.8), cell(3), cell(0.1), cell(0.9)] as const;
+/** The defaults after adoption, for calls that give adoption themselves. */
+const AFTER_ADOPTION = [cell(0.8), cell(3), cell(0.1), cell(0.9)] as const;
 
 function example(measure: string | null): unknown {
   return single(() => workflowRoi(...EXAMPLE, ...DEFAULTS, measure ?? undefined));
@@ -177,7 +179,7 @@ describe("WORKFLOW_ROI over ranges", () => {
         [0.8, 0.4],
         [0.5, 1],
       ],
-      ...DEFAULTS.slice(1),
+      ...AFTER_ADOPTION,
       "hours_saved",
     );
     expect(grid).toEqual([
@@ -212,7 +214,7 @@ describe("WORKFLOW_ROI over ranges", () => {
       column(400, "lots", 800, -1),
       ...rest,
       column(0.8, 0.8, 80, 0.8),
-      ...DEFAULTS.slice(1),
+      ...AFTER_ADOPTION,
       "hours_saved",
     );
     expect(result[0][0]).toBe(960);
@@ -246,7 +248,7 @@ describe("WORKFLOW_ROI over ranges", () => {
   });
 
   it("is one #VALUE! for a bad single value beside a range, since no position could answer", () => {
-    const answer = outcome(() => workflowRoi(column(400, 800), cell(15), cell(60), cell(3000), null, cell(2)));
+    const answer = outcome(() => workflowRoi(column(400, 800), cell(15), cell(60), cell(3000), undefined, cell(2)));
     expectError(answer, "#VALUE!", "adoption must be a share between 0 and 1; got 2");
     expect(isExcelError(answer)).toBe(true);
   });
