@@ -1,0 +1,102 @@
+import { checkAssumptions, DEFAULT_ASSUMPTIONS, TIERS, type Assumptions, type Tier } from "../model";
+
+/**
+ * The --assumptions file: the Assumptions field names, each replacing its default, plus `overrides`
+ * (workflow name → tier). Everything is checked before any workbook is read, and every problem is reported.
+ */
+
+export interface RunSettings {
+  assumptions: Assumptions;
+  overrides: Record<string, Tier>;
+}
+
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SettingsError";
+  }
+}
+
+const NEEDS = ["none", "light", "deep"] as const;
+const SCALAR_FIELDS = Object.keys(DEFAULT_ASSUMPTIONS).filter((k) => k !== "integrationCost");
+const KNOWN_FIELDS = [...SCALAR_FIELDS, "integrationCost", "overrides"];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function tierOf(value: unknown): Tier | undefined {
+  if (typeof value !== "string") return undefined;
+  return TIERS.find((t) => t.toLowerCase() === value.trim().toLowerCase());
+}
+
+function readOverrides(value: unknown, problems: string[]): Record<string, Tier> {
+  const overrides: Record<string, Tier> = {};
+  if (!isRecord(value)) {
+    problems.push(`overrides must be an object of workflow name to tier, e.g. {"Contract review": "Enterprise"}`);
+    return overrides;
+  }
+  for (const [name, tier] of Object.entries(value)) {
+    const read = tierOf(tier);
+    if (read === undefined) {
+      problems.push(`overrides."${name}" must be one of ${TIERS.join(", ")}; got ${JSON.stringify(tier)}`);
+    } else {
+      overrides[name] = read;
+    }
+  }
+  return overrides;
+}
+
+function readIntegrationCost(value: unknown, problems: string[]): Assumptions["integrationCost"] {
+  const costs = { ...DEFAULT_ASSUMPTIONS.integrationCost };
+  if (!isRecord(value)) {
+    problems.push(`integrationCost must be an object such as {"light": 10000, "deep": 50000}`);
+    return costs;
+  }
+  for (const [need, cost] of Object.entries(value)) {
+    if (!(NEEDS as readonly string[]).includes(need)) {
+      problems.push(`integrationCost.${need} is not an integration need; use ${NEEDS.join(", ")}`);
+      continue;
+    }
+    costs[need as (typeof NEEDS)[number]] = cost as number;
+  }
+  return costs;
+}
+
+/** Reads the JSON text of an --assumptions file; `source` names it in messages. */
+export function readSettingsJson(text: string, source: string): RunSettings {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new SettingsError(`${source} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (!isRecord(parsed)) {
+    throw new SettingsError(`${source} must hold a JSON object such as {"years": 5, "discountRate": 0.08}`);
+  }
+  const problems: string[] = [];
+  const assumptions: Assumptions = {
+    ...DEFAULT_ASSUMPTIONS,
+    integrationCost: { ...DEFAULT_ASSUMPTIONS.integrationCost },
+  };
+  let overrides: Record<string, Tier> = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (key === "overrides") overrides = readOverrides(value, problems);
+    else if (key === "integrationCost") assumptions.integrationCost = readIntegrationCost(value, problems);
+    else if (SCALAR_FIELDS.includes(key)) (assumptions as unknown as Record<string, unknown>)[key] = value;
+    else {
+      const near = KNOWN_FIELDS.find((f) => f.toLowerCase() === key.toLowerCase().replace(/[^a-z]/g, ""));
+      problems.push(
+        `"${key}" is not an assumption` +
+          (near ? `; did you mean "${near}"?` : `; known names: ${KNOWN_FIELDS.join(", ")}`),
+      );
+    }
+  }
+  problems.push(...checkAssumptions(assumptions).map((p) => p.message));
+  if (problems.length > 0) {
+    throw new SettingsError(
+      `${source} has ${problems.length === 1 ? "a problem" : "problems"}:\n  - ${problems.join("\n  - ")}`,
+    );
+  }
+  return { assumptions, overrides };
+}
