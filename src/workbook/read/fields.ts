@@ -41,7 +41,8 @@ export function isErrorCell(cell: GridValue | undefined): cell is { error: strin
 /** What a cell held, as the user would read it in a message. */
 export function describeCell(cell: GridValue | undefined): string {
   if (isEmptyCell(cell)) return "an empty cell";
-  if (isErrorCell(cell)) return cell.error;
+  // Worded, not bare: "#N/A" written back as text would turn into an error value in Excel.
+  if (isErrorCell(cell)) return `the error value ${cell.error}`;
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
   if (typeof cell === "number") return String(cell);
   return JSON.stringify(cell);

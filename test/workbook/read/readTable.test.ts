@@ -208,10 +208,10 @@ describe("readWorkflowTable: reading cells", () => {
 
   it("rejects a row with an error value in a known column", () => {
     const p = theProblem(readRows(HEADERS, [["A", { error: "#N/A" }, 1, 1, 1]]));
-    expect(p).toMatchObject({ row: 6, column: "D", header: "People", found: "#N/A" });
-    expect(p.message).toBe("Row 6, column D (People): found #N/A; expected a number of at least 0");
+    expect(p).toMatchObject({ row: 6, column: "D", header: "People", found: "the error value #N/A" });
+    expect(p.message).toBe("Row 6, column D (People): found the error value #N/A; expected a number of at least 0");
     const q = theProblem(readRows([...HEADERS, "Integration"], [["A", 1, 1, 1, 1, { error: "#REF!" }]]));
-    expect(q).toMatchObject({ column: "H", found: "#REF!" });
+    expect(q).toMatchObject({ column: "H", found: "the error value #REF!" });
   });
 
   it("rejects a row missing a required field, and lists every problem of the row", () => {
