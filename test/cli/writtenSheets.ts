@@ -9,8 +9,7 @@ export function shown(value: CellValue): unknown {
 
 /** The 1-based column whose header row cell reads `header`. */
 export function columnOf(sheet: Worksheet, header: string, headerRow = 1): number {
-  const row = sheet.getRow(headerRow);
-  for (let c = 1; c <= row.cellCount; c++) if (row.getCell(c).value === header) return c;
+  for (let c = 1; c <= sheet.columnCount; c++) if (sheet.getCell(headerRow, c).value === header) return c;
   throw new Error(`No column headed "${header}" on ${sheet.name}`);
 }
 
