@@ -53,7 +53,7 @@ export class XlsxWorkbook implements WorkbookPort {
     } catch (error) {
       throw new XlsxError(
         "This file is not an Excel workbook that can be read (.xlsx). It may be an older .xls file, a " +
-          `password-protected workbook, or another kind of file. (${(error as Error).message})`,
+          `password-protected workbook, or another kind of file. (Details: ${(error as Error).message})`,
       );
     }
     if (workbook.worksheets.length === 0) {
