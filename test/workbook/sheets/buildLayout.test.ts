@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { DEFAULT_ASSUMPTIONS, type Tier } from "../../../src/model";
 import { analyseGrid } from "../../../src/workbook/analyse";
 import type { AnalysisLayout, LayoutCell, SheetLayout } from "../../../src/workbook/layout";
@@ -381,5 +382,64 @@ describe("buildAnalysisLayout where nothing could be analysed", () => {
     const labels = comparison.rows.map((row) => row[0]?.value);
     expect(comparison.rows[labels.indexOf("Inflation factor")][1]?.value).toBe("");
     expect(comparison.rows[labels.indexOf("Enterprise share of value")][1]?.value).toBe("");
+  });
+});
+
+describe("buildAnalysisLayout on arbitrary tables", () => {
+  const row = fc.tuple(
+    fc.constantFrom(0, 0.5, 3, 40, 1200),
+    fc.constantFrom(0, 1, 25, 400),
+    fc.constantFrom(0, 2, 30),
+    fc.constantFrom(0, 20, 95),
+    fc.constantFrom("yes", "no"),
+    fc.constantFrom("none", "light", "deep"),
+    fc.constantFrom(null, 0, 5000),
+    fc.constantFrom<Tier | null>(null, null, "Enterprise", "Consumer", "None"),
+  );
+
+  it("keeps table ranges on the rows, formulas equal to their cached values and no error anywhere", () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 6 }), (rows) => {
+        const values = [
+          [
+            "Workflow",
+            "People",
+            "Tasks per person per month",
+            "Minutes saved per task",
+            "Hourly cost",
+            "Sensitive",
+            "Integration",
+            "Integration cost",
+          ],
+          ...rows.map(([people, tasks, minutes, rate, sensitive, need, cost], i) => [
+            `W${i}`,
+            people,
+            tasks,
+            minutes,
+            rate,
+            sensitive,
+            need,
+            cost,
+          ]),
+        ];
+        const overrides: Record<string, Tier> = {};
+        rows.forEach((r, i) => {
+          if (r[7] !== null) overrides[`W${i}`] = r[7];
+        });
+        const grid: SourceGrid = { sheet: "S", address: "A1", firstRow: 1, firstColumn: 1, values };
+        let layout: AnalysisLayout;
+        try {
+          layout = buildAnalysisLayout(analyseGrid(grid, DEFAULT_ASSUMPTIONS, overrides, WHEN));
+        } catch {
+          expect(rows).toHaveLength(0); // only a table with no rows cannot be read
+          return;
+        }
+        checkEveryCell(layout);
+        const allocation = sheet(layout, "AI Allocation");
+        expect(allocation.tables[0].range).toBe(`A1:M${Math.max(rows.length, 1) + 1}`);
+        expect(at(allocation, `A${Math.max(rows.length, 1) + 2}`)).toBe("Total");
+      }),
+      { numRuns: 200 },
+    );
   });
 });
