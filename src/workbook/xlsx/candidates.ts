@@ -116,27 +116,45 @@ function usedCells(sheet: Worksheet, tables: Block[]): Map<number, number[]> {
   return used;
 }
 
+/** Runs of adjacent used columns: blocks side by side with an empty column between them are separate. */
+function columnBands(used: Map<number, number[]>): [number, number][] {
+  const columns = [...new Set([...used.values()].flat())].sort((a, b) => a - b);
+  const bands: [number, number][] = [];
+  for (const c of columns) {
+    const last = bands[bands.length - 1];
+    if (last && c === last[1] + 1) last[1] = c;
+    else bands.push([c, c]);
+  }
+  return bands;
+}
+
 /**
- * The sheet's cells outside its Excel tables as one block, from its header to its last used row. The header is
- * the first row with two or more filled cells, so a one-cell title above it is not taken for it. Blank rows inside
- * do not split the block: a workflow table with a gap must not lose the rows below the gap.
+ * The sheet's cells outside its Excel tables as blocks: one per band of adjacent used columns, from its header to
+ * its last used row. The header is the band's first row with two or more filled cells, so a one-cell title
+ * above it is not taken for it; a band with no such row holds no workflow table (which has several columns).
+ * Blank rows do not split a block: a workflow table with a gap must not lose the rows below the gap.
  */
-export function sheetBlock(sheet: Worksheet, tables: Block[]): Block | undefined {
+export function sheetBlocks(sheet: Worksheet, tables: Block[]): Block[] {
   const used = usedCells(sheet, tables);
   const rows = [...used.keys()].sort((a, b) => a - b);
-  // A workflow table has several columns: a sheet with no row of two filled cells holds none.
-  const header = rows.find((r) => (used.get(r) ?? []).length >= 2);
-  if (header === undefined) return undefined;
-  let left = Infinity;
-  let right = 0;
-  for (const r of rows) {
-    if (r < header) continue;
-    for (const c of used.get(r) ?? []) {
-      left = Math.min(left, c);
-      right = Math.max(right, c);
+  const blocks: Block[] = [];
+  for (const [lo, hi] of columnBands(used)) {
+    const inBand = (r: number) => (used.get(r) ?? []).filter((c) => c >= lo && c <= hi);
+    const bandRows = rows.filter((r) => inBand(r).length > 0);
+    const header = bandRows.find((r) => inBand(r).length >= 2);
+    if (header === undefined) continue;
+    let left = Infinity;
+    let right = 0;
+    for (const r of bandRows) {
+      if (r < header) continue;
+      for (const c of inBand(r)) {
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }
     }
+    blocks.push({ top: header, bottom: bandRows[bandRows.length - 1], left, right });
   }
-  return { top: header, bottom: rows[rows.length - 1], left, right };
+  return blocks;
 }
 
 export function listCandidates(workbook: Workbook, hiddenSheets: ReadonlySet<string>): TableCandidate[] {
@@ -155,11 +173,10 @@ export function listCandidates(workbook: Workbook, hiddenSheets: ReadonlySet<str
         rowCount: grid.values.length - 1,
       });
     }
-    const block = sheetBlock(
+    for (const block of sheetBlocks(
       sheet,
       tables.map((t) => t.block),
-    );
-    if (block) {
+    )) {
       const header = readBlock(sheet, { ...block, bottom: block.top })[0];
       candidates.push({
         id: qualifiedRange(sheet.name, block),
