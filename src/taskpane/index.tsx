@@ -1,5 +1,17 @@
-// Placeholder until the wizard lands (issue 4): the manifest's pane must load something.
+import { createRoot } from "react-dom/client";
+import sampleCsv from "../../examples/sample-workflows.csv";
+import { OfficeWorkbook } from "../workbook/office/OfficeWorkbook";
+import { App } from "./App";
+import { isDark } from "./theme";
+import { ThemedShell } from "./ThemedShell";
+
+/** The task pane in Excel: the wizard over the open workbook, in the theme Office shows when the pane opens. */
 Office.onReady(() => {
-  const root = document.getElementById("root");
-  if (root) root.textContent = "AIBUDGET: the wizard is coming. The AIBUDGET functions work in any cell.";
+  const element = document.getElementById("root");
+  if (!element) return;
+  createRoot(element).render(
+    <ThemedShell dark={isDark(Office.context?.officeTheme)}>
+      <App port={new OfficeWorkbook()} sampleCsv={sampleCsv} />
+    </ThemedShell>,
+  );
 });

@@ -1,0 +1,145 @@
+import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Text } from "@fluentui/react-components";
+import { ALL_FIELDS, fieldLabel, isRequired } from "../state/columns";
+import type { WizardControls } from "../useWizard";
+import { useStepStyles } from "./stepStyles";
+
+/** Step 2: how each header was matched, editable; the rows that will not be analysed, and why. */
+export function ColumnsStep({ controls: c }: { controls: WizardControls }) {
+  const styles = useStepStyles();
+  const { columns, reading, readingError } = c.derived;
+  const grid = c.state.grid;
+  if (!grid || !columns) return <Text>Read a table in the Source step first.</Text>;
+
+  const analysed = reading?.workflows.length ?? 0;
+  const rejected = reading?.rejected ?? [];
+  const notes = reading?.workflows.filter((w) => w.notes.length > 0) ?? [];
+
+  return (
+    <div className={styles.stack}>
+      <Text>
+        Each field is read from the column shown, matched by its header in {grid.sheet}!{grid.address}. Change one where
+        the match is wrong; columns not listed are left out and left alone.
+      </Text>
+
+      {readingError ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>The table cannot be read</MessageBarTitle>
+            {readingError}
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <MessageBar intent={rejected.length > 0 ? "warning" : "success"} layout="multiline">
+          <MessageBarBody>
+            {`${analysed} ${analysed === 1 ? "workflow" : "workflows"} will be analysed` +
+              (rejected.length > 0
+                ? `; ${rejected.length} ${rejected.length === 1 ? "row" : "rows"} will not (below).`
+                : ".")}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <div className={styles.tight}>
+        {ALL_FIELDS.map((field) => {
+          const match = columns.columns.find((m) => m.field === field);
+          const byHand = c.state.columns[field] !== undefined;
+          const missing = columns.missing.includes(field);
+          return (
+            <Field
+              key={field}
+              label={`${fieldLabel(field)}${isRequired(field) ? "" : " (optional)"}`}
+              hint={
+                match
+                  ? `Column ${match.column}, ${byHand ? "chosen by hand" : "matched by its header"}`
+                  : isRequired(field)
+                    ? undefined
+                    : "Not in the table: the default applies"
+              }
+              validationState={missing ? "error" : "none"}
+              validationMessage={missing ? "Required: choose the column that holds it" : undefined}
+            >
+              <Select
+                value={match ? String(match.index) : ""}
+                onChange={(_, data) => {
+                  const header = columns.headers.find((h) => String(h.index) === data.value);
+                  c.dispatch({ type: "columnChosen", field, header: header ? header.text : null });
+                }}
+              >
+                <option value="">Not used</option>
+                {columns.headers.map((h) => (
+                  <option key={h.index} value={String(h.index)}>
+                    {`${h.column}: ${h.text}`}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          );
+        })}
+        {Object.keys(c.state.columns).length > 0 && (
+          <div>
+            <Button
+              size="small"
+              onClick={() => {
+                for (const field of ALL_FIELDS) c.dispatch({ type: "columnChosen", field, header: undefined });
+              }}
+            >
+              Match every column by its header again
+            </Button>
+          </div>
+        )}
+      </div>
+
+      {reading && reading.warnings.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{reading.warnings.join(" ")}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {rejected.length > 0 && (
+        <section aria-labelledby="rejected-heading" className={styles.tight}>
+          <h3 id="rejected-heading" className={styles.subheading}>
+            Rows that will not be analysed
+          </h3>
+          <ul className={styles.list}>
+            {rejected.flatMap((row) =>
+              row.problems.map((p, i) => (
+                <li key={`${row.row}-${p.column}-${i}`} className={styles.item}>
+                  <Text weight="semibold">
+                    {`Row ${p.row}, column ${p.column} (${p.header})${row.name ? `: ${row.name}` : ""}`}
+                  </Text>
+                  <Text>{`Found ${p.found}; expected ${p.expected}.`}</Text>
+                  <div>
+                    <Button
+                      size="small"
+                      disabled={c.busy !== null}
+                      onClick={() => void c.selectCell(grid.sheet, `${p.column}${p.row}`)}
+                    >
+                      {`Select ${p.column}${p.row}`}
+                    </Button>
+                  </div>
+                </li>
+              )),
+            )}
+          </ul>
+        </section>
+      )}
+
+      {notes.length > 0 && (
+        <section aria-labelledby="notes-heading" className={styles.tight}>
+          <h3 id="notes-heading" className={styles.subheading}>
+            How some cells were read
+          </h3>
+          <ul className={styles.list}>
+            {notes.flatMap((w) =>
+              w.notes.map((note) => (
+                <li key={`${w.row}-${note}`}>
+                  <Text size={200}>{`Row ${w.row} (${w.workflow.name}): ${note}`}</Text>
+                </li>
+              )),
+            )}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
