@@ -1,4 +1,4 @@
-import type { CellValue, Workbook } from "exceljs";
+import type { CellFormulaValue, CellValue, Workbook } from "exceljs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyzeWorkbook } from "../../src/cli/run";
@@ -21,7 +21,7 @@ interface FormulaCell {
   result: unknown;
 }
 
-function isFormula(value: CellValue): value is { formula: string; result?: unknown } {
+function isFormula(value: CellValue): value is CellFormulaValue {
   return value !== null && typeof value === "object" && "formula" in value;
 }
 
