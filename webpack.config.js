@@ -47,7 +47,7 @@ module.exports = (env, options) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true } },
+          use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true, transpileOnly: true } },
         },
         { test: /\.csv$/, type: "asset/source" },
         { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource" },
