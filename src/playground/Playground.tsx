@@ -5,6 +5,7 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  messageBarBodyClassNames,
   Spinner,
   Text,
   tokens,
@@ -23,6 +24,8 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     maxWidth: "720px",
     boxSizing: "border-box",
+    // A file's error can quote a long URL or name: wrap it rather than widen the page.
+    [`& .${messageBarBodyClassNames.root}`]: { overflowWrap: "anywhere" },
   },
   bar: {
     display: "flex",

@@ -6,6 +6,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
+  messageBarBodyClassNames,
   Text,
   tokens,
 } from "@fluentui/react-components";
@@ -28,9 +29,12 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     maxWidth: "720px",
     boxSizing: "border-box",
+    // Messages quote the user's cells and files: a long unbroken word must wrap, not widen a 350 px pane.
+    [`& .${messageBarBodyClassNames.root}`]: { overflowWrap: "anywhere" },
   },
   brand: { color: tokens.colorBrandForeground1 },
-  heading: { margin: 0, marginBottom: tokens.spacingVerticalS, outlineOffset: "2px" },
+  // Focus lands on the heading only to move the reading position; it is not a control, so no focus ring.
+  heading: { margin: 0, marginBottom: tokens.spacingVerticalS, ":focus": { outlineStyle: "none" } },
   steps: {
     display: "flex",
     flexWrap: "wrap",

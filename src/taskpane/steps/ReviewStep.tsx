@@ -18,6 +18,15 @@ const useStyles = makeStyles({
     "& th[scope=row]": { textAlign: "left", fontWeight: tokens.fontWeightRegular },
     "& thead th": { textAlign: "right", fontWeight: tokens.fontWeightSemibold },
   },
+  // Read by screen readers (and found by tests), not shown: the card's heading already names the workflow.
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
   headline: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   figures: {
     display: "grid",
@@ -99,7 +108,15 @@ export function ReviewStep({ controls: c }: { controls: WizardControls }) {
             return (
               <li key={name} className={styles.item}>
                 <Text weight="semibold">{name}</Text>
-                <Field label={`Tier for ${name}`}>
+                <Field
+                  label={{
+                    children: (
+                      <>
+                        Tier<span className={own.hidden}>{` for ${name}`}</span>
+                      </>
+                    ),
+                  }}
+                >
                   <Select
                     value={a.override ?? ""}
                     onChange={(_, data) =>
