@@ -135,6 +135,15 @@ describe("listTables", () => {
     const list = await adapter(excel).listTables();
     expect(list.map((c) => c.sheet)).toEqual(["Budget", "Q1 Notes"]);
   });
+
+  test("nor is the sheet where the command line keeps the wizard's state (ExcelJS adapter's AIBUDGET_SETTINGS)", async () => {
+    const excel = userWorkbook();
+    excel.addSheet("AIBUDGET_SETTINGS", [['{"overrides":{}}']]);
+    excel.addName("AIBUDGET_SETTINGS", "AIBUDGET_SETTINGS", "A1");
+    const list = await adapter(excel).listTables();
+    expect(list.map((c) => c.sheet)).toEqual(["Budget", "Q1 Notes"]);
+    expect(excel.syncs).toBe(3);
+  });
 });
 
 describe("writeAnalysis", () => {

@@ -44,6 +44,18 @@ function loadMarkerSheets(names: Excel.NamedItemCollection): { role: SheetRole; 
   return found;
 }
 
+/**
+ * The defined name the ExcelJS adapter (src/workbook/xlsx/settings.ts) points at the very hidden sheet where the
+ * command line keeps the wizard's state. Its sheet is no table the user could mean.
+ */
+const XLSX_SETTINGS_NAME = "AIBUDGET_SETTINGS";
+
+/** Round two too: that sheet, where a workbook from the command line has one. */
+function loadSettingsSheet(names: Excel.NamedItemCollection): Excel.Worksheet | null {
+  const item = names.items.find((n) => n.name.toUpperCase() === XLSX_SETTINGS_NAME && n.type === "Range");
+  return item ? item.getRange().worksheet.load("name") : null;
+}
+
 function queueOp(op: WriteOp, sheets: Excel.Worksheet[]): void {
   const sheet = sheets[op.sheet];
   switch (op.kind) {
@@ -81,7 +93,7 @@ export class OfficeWorkbook implements WorkbookPort {
   /**
    * Every table, and each other sheet's used block, in three round trips: the collections; each table's ranges
    * and each sheet's used range; the used ranges' first rows. The add-in's own sheets are left out, and so is the
-   * used block of a sheet holding a table (the table is the candidate there).
+   * used block of a sheet holding a table (the table is the candidate there), and the command line's settings sheet.
    */
   listTables(): Promise<TableCandidate[]> {
     return this.run(async (context) => {
@@ -89,6 +101,7 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
 
       const markers = loadMarkerSheets(names);
+      const settingsSheet = loadSettingsSheet(names);
       const tableParts = tables.items.map((table) => ({
         table,
         sheet: table.worksheet.load("name"),
@@ -103,6 +116,7 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
 
       const own = new Set(markers.map((m) => m.sheet.name));
+      if (settingsSheet) own.add(settingsSheet.name);
       const withTables = new Set(tableParts.map((t) => t.sheet.name));
       const blocks = used
         .filter((u) => !u.range.isNullObject && !own.has(u.sheet.name) && !withTables.has(u.sheet.name))
