@@ -6,6 +6,7 @@ import { fieldLabel, matchColumns, REQUIRED_FIELDS } from "../workbook/read/colu
 import type { Analysis } from "../workbook/reading";
 import { buildAnalysisLayout } from "../workbook/sheets/buildLayout";
 import { type ChartNotDrawn, XlsxWorkbook } from "../workbook/xlsx/XlsxWorkbook";
+import { lostKinds } from "./lostParts";
 
 /**
  * One run of the command line, in memory: workbook bytes in, a copy with the analysis out. No files, no console:
@@ -27,6 +28,8 @@ export interface RunSummary {
   analysis: Analysis;
   written: WrittenSheet[];
   chartsNotDrawn: ChartNotDrawn[];
+  /** Kinds of content in the input that the copy lacks (ExcelJS cannot carry them), e.g. "charts". */
+  notCarriedOver: string[];
 }
 
 export interface AnalyzeResult {
@@ -103,5 +106,6 @@ export async function analyzeWorkbook(input: Uint8Array, options: AnalyzeOptions
   progress(`Writing ${layout.sheets.length} sheets (${analysis.analyses.length.toLocaleString("en-US")} workflows)…`);
   const written = await book.writeAnalysis(layout);
   const output = await book.save();
-  return { output, summary: { source, analysis, written, chartsNotDrawn: book.chartsNotDrawn } };
+  const notCarriedOver = lostKinds(input, output);
+  return { output, summary: { source, analysis, written, chartsNotDrawn: book.chartsNotDrawn, notCarriedOver } };
 }

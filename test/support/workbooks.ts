@@ -1,6 +1,7 @@
 import { Workbook, type CellValue } from "exceljs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { inflateRawSync } from "node:zlib";
 
 /** Workbooks built cell by cell with ExcelJS, as a user's might look; each returns the saved bytes. */
 
@@ -75,4 +76,107 @@ export async function budgetWithRange(
   sheet.getCell("A1").value = "Operating budget";
   putRows(sheet, ref, rows);
   return bytesOf(workbook);
+}
+
+/*
+ * Zip parts, read and added with Node's zlib alone (no unzip on the test machine needed): to compare a sheet's XML
+ * byte for byte, and to give a workbook a part that ExcelJS does not model, as Excel's charts are.
+ */
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  localOffset: number;
+}
+
+function zipDirectory(bytes: Uint8Array): { entries: ZipEntry[]; cdOffset: number; cdSize: number; end: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
+  if (end < 0) throw new Error("not a zip");
+  const count = view.getUint16(end + 10, true);
+  const cdSize = view.getUint32(end + 12, true);
+  const cdOffset = view.getUint32(end + 16, true);
+  const entries: ZipEntry[] = [];
+  for (let i = 0, at = cdOffset; i < count; i++) {
+    const nameLength = view.getUint16(at + 28, true);
+    entries.push({
+      name: Buffer.from(bytes.subarray(at + 46, at + 46 + nameLength)).toString("utf8"),
+      method: view.getUint16(at + 10, true),
+      compressedSize: view.getUint32(at + 20, true),
+      localOffset: view.getUint32(at + 42, true),
+    });
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return { entries, cdOffset, cdSize, end };
+}
+
+/** The text of one part of an .xlsx, e.g. "xl/worksheets/sheet1.xml". */
+export function zipEntry(bytes: Uint8Array, name: string): string {
+  const entry = zipDirectory(bytes).entries.find((e) => e.name === name);
+  if (!entry) throw new Error(`no part ${name} in the zip`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const start =
+    entry.localOffset +
+    30 +
+    view.getUint16(entry.localOffset + 26, true) +
+    view.getUint16(entry.localOffset + 28, true);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  return (entry.method === 8 ? inflateRawSync(data) : Buffer.from(data)).toString("utf8");
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(data: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** The zip with one more part, stored uncompressed. */
+export function withZipEntry(bytes: Uint8Array, name: string, content: string): Uint8Array {
+  const { entries, cdOffset, cdSize, end } = zipDirectory(bytes);
+  const nameBytes = Buffer.from(name, "utf8");
+  const data = Buffer.from(content, "utf8");
+  const crc = crc32(data);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(nameBytes.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(data.length, 24);
+  central.writeUInt16LE(nameBytes.length, 28);
+  central.writeUInt32LE(cdOffset, 42);
+  const newCdOffset = cdOffset + local.length + nameBytes.length + data.length;
+  const eocd = Buffer.from(bytes.subarray(end, end + 22));
+  eocd.writeUInt16LE(entries.length + 1, 8);
+  eocd.writeUInt16LE(entries.length + 1, 10);
+  eocd.writeUInt32LE(cdSize + central.length + nameBytes.length, 12);
+  eocd.writeUInt32LE(newCdOffset, 16);
+  eocd.writeUInt16LE(0, 20);
+  return new Uint8Array(
+    Buffer.concat([
+      bytes.subarray(0, cdOffset),
+      local,
+      nameBytes,
+      data,
+      bytes.subarray(cdOffset, cdOffset + cdSize),
+      central,
+      nameBytes,
+      eocd,
+    ]),
+  );
 }

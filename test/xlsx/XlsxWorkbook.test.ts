@@ -1,12 +1,8 @@
 import { Workbook } from "exceljs";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { AnalysisLayout } from "../../src/workbook/layout";
 import { SHEET_MARKERS } from "../../src/workbook/marker";
 import { XlsxError, XlsxWorkbook } from "../../src/workbook/xlsx/XlsxWorkbook";
-import { addTable, budgetWithTable, bytesOf, openBytes, sampleRows } from "../support/workbooks";
+import { addTable, budgetWithTable, bytesOf, openBytes, sampleRows, zipEntry } from "../support/workbooks";
 
 /** A small layout written by hand: what the adapter must put in cells, whatever the layout builder makes. */
 function handLayout(people = [15, 10]): AnalysisLayout {
@@ -74,13 +70,6 @@ function cellsOf(sheet: import("exceljs").Worksheet): string {
   );
   const widths = Array.from({ length: sheet.columnCount }, (_, i) => sheet.getColumn(i + 1).width);
   return JSON.stringify({ cells, merges: sheet.model.merges, widths });
-}
-
-function zipEntry(bytes: Uint8Array, entry: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "aibudget-zip-"));
-  const file = join(dir, "book.xlsx");
-  writeFileSync(file, bytes);
-  return execFileSync("unzip", ["-p", file, entry], { encoding: "utf8" });
 }
 
 describe("reading tables", () => {
