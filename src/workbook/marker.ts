@@ -33,3 +33,6 @@ export function freeSheetName(wanted: string, taken: readonly string[]): string 
 export function sheetReference(sheet: string, cell = "$A$1"): string {
   return `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
+
+/** The defined name that points at the very hidden sheet where the .xlsx adapter keeps the wizard's settings. */
+export const SETTINGS_MARKER = "AIBUDGET_SETTINGS";

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import type { AnalysisLayout, LayoutChart, SheetRole } from "../layout";
-import { roleOfMarker } from "../marker";
+import { roleOfMarker, SETTINGS_MARKER } from "../marker";
 import type { SourceGrid, TableCandidate, WorkbookPort, WrittenSheet } from "../port";
 import { gridValues, headerText, type ValueType } from "./gridRead";
 import { localAddress, parseQualified, qualify } from "./reference";
@@ -44,15 +44,9 @@ function loadMarkerSheets(names: Excel.NamedItemCollection): { role: SheetRole; 
   return found;
 }
 
-/**
- * The defined name the ExcelJS adapter (src/workbook/xlsx/settings.ts) points at the very hidden sheet where the
- * command line keeps the wizard's state. Its sheet is no table the user could mean.
- */
-const XLSX_SETTINGS_NAME = "AIBUDGET_SETTINGS";
-
 /** Round two too: that sheet, where a workbook from the command line has one. */
 function loadSettingsSheet(names: Excel.NamedItemCollection): Excel.Worksheet | null {
-  const item = names.items.find((n) => n.name.toUpperCase() === XLSX_SETTINGS_NAME && n.type === "Range");
+  const item = names.items.find((n) => n.name.toUpperCase() === SETTINGS_MARKER && n.type === "Range");
   return item ? item.getRange().worksheet.load("name") : null;
 }
 

@@ -1,12 +1,12 @@
 import type { Workbook } from "exceljs";
-import { freeSheetName } from "../marker";
+import { freeSheetName, SETTINGS_MARKER } from "../marker";
 import { pointNameAt, sheetOfName } from "./definedNames";
 
 /**
  * The wizard's saved state lives in a very hidden sheet, found by this workbook-level name (not by the sheet's
  * name, which a user's sheet could hold). ExcelJS reads both back after a save; Excel keeps them.
  */
-export const SETTINGS_NAME = "AIBUDGET_SETTINGS";
+export const SETTINGS_NAME = SETTINGS_MARKER;
 
 /** Excel holds at most 32,767 characters in a cell; longer settings run down column A. */
 const CHUNK = 32_000;
