@@ -1,12 +1,8 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { App } from "../../src/taskpane/App";
 import type { WorkbookPort } from "../../src/workbook/port";
-
-/** The sample CSV as the build bundles it: the repo's own copy. */
-export const SAMPLE_CSV_TEXT = readFileSync(join(__dirname, "..", "..", "examples", "sample-workflows.csv"), "utf8");
+import { SAMPLE_CSV_TEXT } from "./sampleCsv";
 
 export function renderApp(port: WorkbookPort, onWritten?: () => void) {
   return render(

@@ -1,0 +1,151 @@
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "fs";
+import { createServer } from "http";
+import { tmpdir } from "os";
+import path from "path";
+import { performance } from "perf_hooks";
+import { gzipSync } from "zlib";
+import { chromium, type Page } from "playwright-core";
+
+/**
+ * What the task pane costs to load and how quickly the wizard gets to a result. Printed, never asserted.
+ *
+ * - Size: the gzipped bytes of the scripts the production taskpane.html loads from dist (office.js, from
+ *   Microsoft's CDN, excluded), against the official React task-pane template's hello-world, 165,188 bytes
+ *   gzipped (Office-Addin-TaskPane-React at 4abbd86, measured the same way: a fixed, published anchor).
+ * - Time: in headless Chromium, the playground from "Start from the sample" to the written analysis, against a
+ *   baseline measured in the same run (loading an empty page from the same server), so the ratio says more
+ *   than the milliseconds do about this machine.
+ */
+
+const TEMPLATE_GZIP_BYTES = 165_188;
+const GOAL_BYTES = 250 * 1024;
+const RUNS = 3;
+const CHROMIUM = "/usr/bin/chromium";
+
+function repoRoot(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json")) && existsSync(path.join(dir, "src", "taskpane"))) return dir;
+  }
+  throw new Error("cannot find the repository root above bench/taskpane");
+}
+
+function kib(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function sizeLines(dist: string): string[] {
+  const html = readFileSync(path.join(dist, "taskpane.html"), "utf8");
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)]
+    .map((m) => m[1])
+    .filter((src) => !src.endsWith("office.js") && !/^https?:/.test(src));
+  const sizes = scripts.map((src) => ({
+    src,
+    bytes: gzipSync(readFileSync(path.join(dist, src)), { level: 9 }).length,
+  }));
+  const total = sizes.reduce((sum, s) => sum + s.bytes, 0);
+  return [
+    `Task pane scripts (gzip -9, office.js excluded): ${sizes.map((s) => `${s.src} ${s.bytes.toLocaleString("en-US")} B`).join(" + ")} = ${total.toLocaleString("en-US")} B (${kib(total)})`,
+    `  against the React task-pane template's 165,188 B: ratio ${(total / TEMPLATE_GZIP_BYTES).toFixed(2)}; goal under 250 KB: ${total < GOAL_BYTES ? "met" : "NOT met"}`,
+  ];
+}
+
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8" };
+
+/** dist/ on the loopback interface, plus an empty page for the baseline. */
+async function serve(dist: string): Promise<{ url: string; close: () => void }> {
+  const server = createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    if (pathname === "/__empty.html") {
+      response.writeHead(200, { "Content-Type": TYPES[".html"] }).end("<!doctype html><title>empty</title>");
+      return;
+    }
+    const file = path.normalize(path.join(dist, pathname));
+    if (!file.startsWith(dist + path.sep) || !existsSync(file) || statSync(file).isDirectory()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  return {
+    url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`,
+    close: () => server.close(),
+  };
+}
+
+async function sampleToResult(page: Page, url: string): Promise<number> {
+  await page.goto(`${url}playground.html`);
+  const start = page.getByRole("button", { name: "Start from the sample" });
+  await start.waitFor();
+  const t0 = performance.now();
+  await start.click();
+  await page.getByRole("radio", { name: /SampleWorkflows/ }).waitFor();
+  await page.getByRole("button", { name: "Read the table" }).click();
+  for (const next of ["Next: Assumptions", "Next: Review", "Next: Write"]) {
+    await page.getByRole("button", { name: next }).click();
+  }
+  await page.getByRole("button", { name: "Write the analysis" }).click();
+  await page.getByText(/Sheets: AI /).waitFor();
+  return performance.now() - t0;
+}
+
+async function timeLines(dist: string): Promise<string[]> {
+  if (!existsSync(CHROMIUM))
+    return [`Playground time: not measured (no Chromium at ${CHROMIUM}; apt-get install -y chromium)`];
+  const server = await serve(dist);
+  const profile = mkdtempSync(path.join(tmpdir(), "aibudget-bench-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: 350, height: 900 },
+  });
+  try {
+    const page = await context.newPage();
+    const baseline: number[] = [];
+    const flow: number[] = [];
+    // One of each first, unmeasured: the first run pays for the browser's own start-up.
+    await page.goto(`${server.url}__empty.html`);
+    await sampleToResult(page, server.url);
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      await page.goto(`${server.url}__empty.html`);
+      baseline.push(performance.now() - t0);
+      flow.push(await sampleToResult(page, server.url));
+    }
+    const b = median(baseline);
+    const f = median(flow);
+    return [
+      `Playground, "Start from the sample" to the written analysis (median of ${RUNS}): ${f.toFixed(0)} ms`,
+      `  against loading an empty page from the same server, ${b.toFixed(1)} ms: ratio ${(f / b).toFixed(1)}`,
+    ];
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    server.close();
+  }
+}
+
+export async function benchTaskpane(): Promise<string[]> {
+  const dist = path.join(repoRoot(), "dist");
+  if (!existsSync(path.join(dist, "taskpane.html"))) {
+    return ["Task pane: not measured (dist/taskpane.html is missing: run npm run build first)"];
+  }
+  return [...sizeLines(dist), ...(await timeLines(dist))];
+}
