@@ -315,6 +315,23 @@ describe("writing the analysis", () => {
     expect(zipEntry(output, "xl/tables/table1.xml")).toBe(zipEntry(input, "xl/tables/table1.xml"));
   });
 
+  test("a user's table already named AIAllocation keeps its name; the add-in's table takes a free one", async () => {
+    const workbook = new Workbook();
+    addTable(workbook.addWorksheet("Budget"), "Workflows", "A1", sampleRows());
+    addTable(workbook.addWorksheet("Mine"), "AIAllocation", "C3", [
+      ["Item", "Cost"],
+      ["Licences", 100],
+    ]);
+    const book = await XlsxWorkbook.load(await bytesOf(workbook));
+    await book.writeAnalysis(handLayout());
+    const excel = await openBytes(await book.save());
+    const tableNames = (name: string) =>
+      Object.keys((excel.getWorksheet(name) as unknown as { tables: Record<string, unknown> }).tables);
+    expect(tableNames("Mine")).toEqual(["AIAllocation"]);
+    expect(tableNames("AI Allocation")).toEqual(["AIAllocation_2"]);
+    expect(excel.getWorksheet("Mine")!.getCell("C4").value).toBe("Licences");
+  });
+
   test("settings are kept in a very hidden sheet found by its defined name", async () => {
     const workbook = new Workbook();
     workbook.addWorksheet("AIBUDGET_SETTINGS").getCell("A1").value = "a user's sheet that happens to have the name";
