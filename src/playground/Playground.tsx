@@ -150,6 +150,14 @@ export function Playground({ sampleCsv }: { sampleCsv: string }) {
               </Button>
             </div>
           )}
+          {open && written && (open.workbook.chartsNotDrawn?.length ?? 0) > 0 && (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>
+                {`The chart on ${[...new Set(open.workbook.chartsNotDrawn!.map((c) => c.sheet))].join(", ")} is drawn ` +
+                  "by the add-in in Excel; in this download a note marks its place and names its data."}
+              </MessageBarBody>
+            </MessageBar>
+          )}
         </div>
       </div>
       {open && (

@@ -5,7 +5,11 @@ import { insertSampleTable } from "../taskpane/state/sampleTable";
  * The playground's workbooks, over ExcelJS. It is imported on demand so that ExcelJS stays in a chunk of its
  * own: the playground page loads it when a workbook is opened, and the task pane never loads it at all.
  */
-export type PlaygroundWorkbook = WorkbookPort & { save(): Promise<Uint8Array> };
+export type PlaygroundWorkbook = WorkbookPort & {
+  save(): Promise<Uint8Array>;
+  /** Charts the last write could not draw (ExcelJS draws none); a note in the sheet marks each one's place. */
+  chartsNotDrawn?: readonly { sheet: string }[];
+};
 
 async function xlsx() {
   return import(/* webpackChunkName: "xlsx-workbook" */ "../workbook/xlsx/XlsxWorkbook");

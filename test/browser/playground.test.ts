@@ -100,6 +100,8 @@ describe("the playground in a real headless Chromium", () => {
   }
 
   async function shot(page: Page, name: string): Promise<void> {
+    // The picture is of the step at rest, not of a spinner between two states.
+    await page.waitForFunction(() => document.querySelector(".fui-Spinner") === null);
     await page.screenshot({ path: join(SCREENSHOTS, `playground-${name}.png`), fullPage: true });
     // Reads at the pane's width: nothing may push the page sideways.
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -162,6 +164,7 @@ describe("the playground in a real headless Chromium", () => {
     await stepHeading(page, "Write");
     await page.getByRole("button", { name: "Write the analysis" }).click();
     await page.getByText("Sheets: AI Assumptions, AI Allocation, AI Comparison.").waitFor();
+    await page.getByText(/The chart on AI Comparison is drawn by the add-in in Excel/).waitFor();
     await shot(page, "5-write");
 
     const [download] = await Promise.all([
@@ -242,6 +245,27 @@ describe("the playground in a real headless Chromium", () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  test("the playground is light by default and dark where the browser prefers dark", async () => {
+    const background = async (page: Page) =>
+      page.evaluate(() => {
+        const provider = document.querySelector(".fui-FluentProvider") as HTMLElement;
+        const [r, g, b] = getComputedStyle(provider).backgroundColor.match(/\d+/g)!.map(Number);
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      });
+    const light = await openPlayground();
+    expect(await background(light.page)).toBeGreaterThan(200);
+    await light.page.close();
+
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto(`${server.url}playground.html`);
+    await page.getByRole("button", { name: "Start from the sample" }).click();
+    await stepHeading(page, "Source");
+    expect(await background(page)).toBeLessThan(60);
+    await shot(page, "7-dark");
+    await page.close();
+  }, 60_000);
 
   test("a file that is not a workbook gives a message, and the page still works", async () => {
     const { page, errors } = await openPlayground();
