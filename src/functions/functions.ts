@@ -80,12 +80,10 @@ export function workflowRoi(
   measure?: string,
 ): any[][] {
   return answering("WORKFLOW_ROI", () => {
-    const wanted = readMeasure(measure);
+    const answer = answerFor(readMeasure(measure));
     const args = [tasks_per_month, minutes_saved_per_task, hourly_cost, annual_cost, one_time_cost];
     const rest = [adoption, confidence, years, discount_rate, vendor_survival];
-    return lift<OptionNumbers>(OPTION_ARGUMENTS, [...args, ...rest], (v) =>
-      answerFor(wanted, evaluateOption(option(v))),
-    );
+    return lift<OptionNumbers>(OPTION_ARGUMENTS, [...args, ...rest], (v) => answer(evaluateOption(option(v))));
   });
 }
 

@@ -26,7 +26,9 @@ function gridOf(name: string, value: unknown): Grid | null {
   const columns = Array.isArray(value[0]) ? value[0].length : -1;
   if (columns < 0) throw valueError(`${name} must be a value or a range; got a list that is not a range`);
   if (columns === 0) throw valueError(`${name} is an empty range`);
-  for (const row of value) {
+  // Indexed, not for-of: ranges can come from another realm, where the array iterator's fast path does not apply.
+  for (let r = 1; r < value.length; r++) {
+    const row: unknown = value[r];
     if (!Array.isArray(row) || row.length !== columns) throw valueError(`${name} is not a rectangular range`);
   }
   return value.length === 1 && columns === 1 ? null : value;

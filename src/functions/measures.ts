@@ -28,9 +28,17 @@ export function readMeasure(value: unknown): Measure {
   throw valueError(`measure must be one of ${MEASURES.join(", ")}; got ${describe(single)}`);
 }
 
-/** The figure as a cell's answer: no ROI is #DIV/0!, a payback that never comes is #NUM!. */
-export function answerFor(measure: Measure, figures: OptionFigures): unknown {
-  const figure = FIGURES[measure](figures);
-  if (figure === null) return measure === "roi" ? noRatio() : noNumber();
-  return Number.isFinite(figure) ? figure : noNumber();
+/**
+ * How a call answers its measure at each position: the figure, #DIV/0! where no ROI exists, #NUM! where a payback
+ * never comes. Those errors carry no message, so each call makes one and shares it among its positions.
+ */
+export function answerFor(measure: Measure): (figures: OptionFigures) => unknown {
+  const figureOf = FIGURES[measure];
+  let missing: unknown = null;
+  let unrepresentable: unknown = null;
+  return (figures) => {
+    const figure = figureOf(figures);
+    if (figure === null) return (missing ??= measure === "roi" ? noRatio() : noNumber());
+    return Number.isFinite(figure) ? figure : (unrepresentable ??= noNumber());
+  };
 }
