@@ -371,5 +371,8 @@ describe("writing the analysis", () => {
     const second = await again.insertTable("Sample workflows", "SampleWorkflows", rows);
     expect(second.sheet).toBe("Sample workflows (2)");
     expect(second.id).toBe("SampleWorkflows_2");
+    // A header alone still gets the one body row Excel requires of a table.
+    const headerOnly = await again.insertTable("Empty", "EmptyWorkflows", [rows[0]]);
+    expect([headerOnly.address, headerOnly.rowCount]).toEqual(["A1:H2", 1]);
   });
 });

@@ -3,6 +3,7 @@ import type { AnalysisLayout, LayoutChart, SheetRole } from "../layout";
 import { freeSheetName, SHEET_MARKERS, SHEET_ROLES } from "../marker";
 import type { SourceGrid, TableCandidate, WorkbookPort, WrittenSheet } from "../port";
 import { allTables, listCandidates, rangeGrid, tableGrid } from "./candidates";
+import { gridText } from "./cellValue";
 import { pointNameAt, removeName, sheetOfName } from "./definedNames";
 import { readSettings, settingsSheet, writeSettings } from "./settings";
 import { blockAddress, parseBlock, splitReference } from "./sheetAddress";
@@ -184,12 +185,12 @@ export class XlsxWorkbook implements WorkbookPort {
     const [tableNameWritten] = writeSheet(
       ws,
       {
-        role: "allocation",
-        name,
         rows: rows.map((r) => r.map((value) => ({ value }))),
-        tables: [{ name: tableName, range: blockAddress({ top: 1, left: 1, bottom: rows.length, right: width }) }],
+        // Excel wants a body row under the header, even an empty one.
+        tables: [
+          { name: tableName, range: blockAddress({ top: 1, left: 1, bottom: Math.max(rows.length, 2), right: width }) },
+        ],
         columnWidths: Array.from({ length: width }, (_, i) => (i === 0 ? 32 : 14)),
-        charts: [],
       },
       takenTables,
     );
@@ -200,7 +201,7 @@ export class XlsxWorkbook implements WorkbookPort {
       kind: "table",
       sheet: name,
       address: grid.address,
-      headers: grid.values[0].map((v) => (v === null ? "" : String(v))),
+      headers: grid.values[0].map(gridText),
       rowCount: grid.values.length - 1,
     };
   }

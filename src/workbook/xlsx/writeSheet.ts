@@ -10,7 +10,7 @@ function cellValue(cell: LayoutCell): CellValue {
   return cell.value === null ? { formula, result: undefined } : { formula, result: cell.value };
 }
 
-function writeCells(sheet: Worksheet, layout: SheetLayout): void {
+function writeCells(sheet: Worksheet, layout: Pick<SheetLayout, "rows">): void {
   layout.rows.forEach((cells, r) => {
     cells.forEach((cell, c) => {
       if (cell === null) return;
@@ -81,7 +81,11 @@ export function freeTableName(wanted: string, taken: ReadonlySet<string>): strin
  * Writes one output sheet into an empty worksheet: values, formulas with their results, formats, widths and
  * tables. Returns the names the tables got. Charts are not written: ExcelJS cannot make them (see `chartNote`).
  */
-export function writeSheet(sheet: Worksheet, layout: SheetLayout, takenTableNames: Set<string>): string[] {
+export function writeSheet(
+  sheet: Worksheet,
+  layout: Pick<SheetLayout, "rows" | "tables" | "columnWidths">,
+  takenTableNames: Set<string>,
+): string[] {
   writeCells(sheet, layout);
   layout.columnWidths.forEach((width, i) => {
     sheet.getColumn(i + 1).width = width;
