@@ -246,6 +246,59 @@ describe("the playground in a real headless Chromium", () => {
     await page.close();
   }, 120_000);
 
+  /** Tabs forward until the named control has the focus (the focus order must reach it), at most `limit` presses. */
+  async function tabTo(page: Page, name: string, limit = 80): Promise<void> {
+    for (let i = 0; i < limit; i++) {
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el) return "";
+        const labelled = el.getAttribute("aria-labelledby");
+        const label = labelled ? document.getElementById(labelled.split(" ")[0])?.textContent : null;
+        return (
+          (el.tagName === "BUTTON" ? el.textContent : (label ?? (el as HTMLInputElement).labels?.[0]?.textContent)) ??
+          ""
+        );
+      });
+      if (focused.trim() === name) return;
+      await page.keyboard.press("Tab");
+    }
+    throw new Error(`Tab never reached "${name}"`);
+  }
+
+  test("the whole wizard works from the keyboard alone", async () => {
+    const { page, errors } = await openPlayground();
+    await tabTo(page, "Start from the sample");
+    await page.keyboard.press("Enter");
+    await stepHeading(page, "Source");
+    await page.getByRole("radio", { name: /SampleWorkflows/ }).waitFor();
+    await page.waitForFunction(() => document.querySelector(".fui-Spinner") === null);
+    await tabTo(page, "Read the table");
+    await page.keyboard.press("Enter");
+    await stepHeading(page, "Columns");
+    await tabTo(page, "Next: Assumptions");
+    await page.keyboard.press("Enter");
+    await stepHeading(page, "Assumptions");
+    await tabTo(page, "Hurdle ROI (ratio)");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("0.5");
+    await tabTo(page, "Next: Review");
+    await page.keyboard.press("Enter");
+    await stepHeading(page, "Review");
+    // The typed hurdle reached the model: every Reason now measures against 50 %.
+    await page
+      .getByText(/hurdle 50 %/)
+      .first()
+      .waitFor();
+    await tabTo(page, "Next: Write");
+    await page.keyboard.press("Enter");
+    await stepHeading(page, "Write");
+    await tabTo(page, "Write the analysis");
+    await page.keyboard.press("Enter");
+    await page.getByText("Sheets: AI Assumptions, AI Allocation, AI Comparison.").waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   test("the playground is light by default and dark where the browser prefers dark", async () => {
     const background = async (page: Page) =>
       page.evaluate(() => {
