@@ -23,6 +23,7 @@ function shapeText(grid: Grid): string {
 /** The argument as a grid of cells, or null where it is a single value (a 1x1 range included). */
 function gridOf(name: string, value: unknown): Grid | null {
   if (!Array.isArray(value)) return null;
+  if (value.length === 0) throw valueError(`${name} is an empty range`);
   const columns = Array.isArray(value[0]) ? value[0].length : -1;
   if (columns < 0) throw valueError(`${name} must be a value or a range; got a list that is not a range`);
   if (columns === 0) throw valueError(`${name} is an empty range`);

@@ -291,3 +291,34 @@ describe("WORKFLOW_ROI over ranges", () => {
     });
   });
 });
+
+describe("WORKFLOW_ROI given arrays that are not ranges", () => {
+  const call = workflowRoi as unknown as (...args: unknown[]) => unknown;
+
+  it("refuses an empty range, a ragged one and a flat list, naming the argument", () => {
+    expectError(
+      outcome(() => call([], cell(15), cell(60), cell(3000))),
+      "#VALUE!",
+      "tasks_per_month is an empty range",
+    );
+    expectError(
+      outcome(() => call(cell(400), [[]], cell(60), cell(3000))),
+      "#VALUE!",
+      "minutes_saved_per_task is an empty range",
+    );
+    expectError(
+      outcome(() => call(cell(400), cell(15), [[60, 70], [80]], cell(3000))),
+      "#VALUE!",
+      "hourly_cost is not a rectangular range",
+    );
+    expectError(
+      outcome(() => call(cell(400), cell(15), cell(60), [3000, 4000])),
+      "#VALUE!",
+      "annual_cost must be a value or a range",
+    );
+  });
+
+  it("accepts plain values where a caller passes them unwrapped", () => {
+    expect(numberOf(single(() => call(400, 15, 60, 3000, 5000)))).toBeCloseTo(7.431443, 6);
+  });
+});
