@@ -112,18 +112,36 @@ function zipDirectory(bytes: Uint8Array): { entries: ZipEntry[]; cdOffset: numbe
   return { entries, cdOffset, cdSize, end };
 }
 
+function entryBytes(bytes: Uint8Array, entry: ZipEntry): Buffer {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localOffset;
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  return entry.method === 8 ? inflateRawSync(data) : Buffer.from(data);
+}
+
 /** The text of one part of an .xlsx, e.g. "xl/worksheets/sheet1.xml". */
 export function zipEntry(bytes: Uint8Array, name: string): string {
   const entry = zipDirectory(bytes).entries.find((e) => e.name === name);
   if (!entry) throw new Error(`no part ${name} in the zip`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const start =
-    entry.localOffset +
-    30 +
-    view.getUint16(entry.localOffset + 26, true) +
-    view.getUint16(entry.localOffset + 28, true);
-  const data = bytes.subarray(start, start + entry.compressedSize);
-  return (entry.method === 8 ? inflateRawSync(data) : Buffer.from(data)).toString("utf8");
+  return entryBytes(bytes, entry).toString("utf8");
+}
+
+/** The same zip with the text of some parts changed, every part stored uncompressed. */
+export function editZip(bytes: Uint8Array, edit: (name: string, text: string) => string): Uint8Array {
+  let zip: Uint8Array = emptyZip();
+  for (const entry of zipDirectory(bytes).entries) {
+    const content = entryBytes(bytes, entry);
+    const isText = /\.(xml|rels)$/i.test(entry.name);
+    zip = withZipEntry(zip, entry.name, isText ? Buffer.from(edit(entry.name, content.toString("utf8"))) : content);
+  }
+  return zip;
+}
+
+function emptyZip(): Uint8Array {
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  return new Uint8Array(eocd);
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -139,10 +157,10 @@ function crc32(data: Uint8Array): number {
 }
 
 /** The zip with one more part, stored uncompressed. */
-export function withZipEntry(bytes: Uint8Array, name: string, content: string): Uint8Array {
+export function withZipEntry(bytes: Uint8Array, name: string, content: string | Buffer): Uint8Array {
   const { entries, cdOffset, cdSize, end } = zipDirectory(bytes);
   const nameBytes = Buffer.from(name, "utf8");
-  const data = Buffer.from(content, "utf8");
+  const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   const crc = crc32(data);
   const local = Buffer.alloc(30);
   local.writeUInt32LE(0x04034b50, 0);

@@ -2,7 +2,7 @@ import { Workbook } from "exceljs";
 import type { AnalysisLayout } from "../../src/workbook/layout";
 import { SHEET_MARKERS } from "../../src/workbook/marker";
 import { XlsxError, XlsxWorkbook } from "../../src/workbook/xlsx/XlsxWorkbook";
-import { addTable, budgetWithTable, bytesOf, openBytes, sampleRows, zipEntry } from "../support/workbooks";
+import { addTable, budgetWithTable, bytesOf, editZip, openBytes, sampleRows, zipEntry } from "../support/workbooks";
 
 /** A small layout written by hand: what the adapter must put in cells, whatever the layout builder makes. */
 function handLayout(people = [15, 10]): AnalysisLayout {
@@ -180,6 +180,28 @@ describe("reading tables", () => {
       ["Sales", 5],
     ]);
     expect(grid.address).toBe("A1:B3");
+  });
+
+  test("a table as Excel writes it (header row by default, no style) is read with its header and saved intact", async () => {
+    const asExcel = editZip(await budgetWithTable(), (name, xml) =>
+      name === "xl/tables/table1.xml"
+        ? xml.replace(/ headerRowCount="1"/, "").replace(/<tableStyleInfo[^>]*\/>/, "")
+        : xml,
+    );
+    expect(zipEntry(asExcel, "xl/tables/table1.xml")).not.toMatch(/headerRowCount|tableStyleInfo/);
+    const book = await XlsxWorkbook.load(asExcel);
+    const [table] = await book.listTables();
+    expect([table.id, table.address, table.rowCount, table.headers]).toEqual([
+      "Workflows",
+      "B4:I11",
+      7,
+      sampleRows()[0],
+    ]);
+    expect((await book.readTable("Workflows")).values).toEqual(sampleRows());
+    await book.writeAnalysis(handLayout());
+    const saved = await book.save();
+    // The copy keeps the table's header row (ExcelJS alone would write headerRowCount="0").
+    expect(zipEntry(saved, "xl/tables/table1.xml")).toMatch(/name="Workflows"[^>]*headerRowCount="1"/);
   });
 
   test("unknown tables, ranges and sheets get messages that name them", async () => {

@@ -5,6 +5,7 @@ import type { SourceGrid, TableCandidate, WorkbookPort, WrittenSheet } from "../
 import { allTables, listCandidates, rangeGrid, tableGrid } from "./candidates";
 import { gridText } from "./cellValue";
 import { pointNameAt, removeName, sheetOfName } from "./definedNames";
+import { mendLoadedTables } from "./loadedTables";
 import { readSettings, settingsSheet, writeSettings } from "./settings";
 import { blockAddress, parseBlock, splitReference } from "./sheetAddress";
 import { writeSheet } from "./writeSheet";
@@ -57,6 +58,7 @@ export class XlsxWorkbook implements WorkbookPort {
           `password-protected workbook, or another kind of file. (Details: ${(error as Error).message})`,
       );
     }
+    mendLoadedTables(workbook);
     if (workbook.worksheets.length === 0) {
       throw new XlsxError("This file opened as a workbook but holds no worksheets.");
     }
