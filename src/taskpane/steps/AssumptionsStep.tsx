@@ -1,4 +1,5 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { decimal, money } from "../format";
 import { ASSUMPTION_FIELDS } from "../state/assumptionFields";
 import type { WizardControls } from "../useWizard";
 import { useStepStyles } from "./stepStyles";
@@ -8,6 +9,7 @@ export function AssumptionsStep({ controls: c }: { controls: WizardControls }) {
   const styles = useStepStyles();
   const { problems } = c.derived.assumptions;
   const count = Object.keys(problems).length;
+  const comparison = c.derived.analysis?.comparison;
 
   return (
     <div className={styles.stack}>
@@ -15,6 +17,11 @@ export function AssumptionsStep({ controls: c }: { controls: WizardControls }) {
         The defaults are the model&apos;s. Shares are fractions (0.8) or percentages (80%); money is in the
         workbook&apos;s currency. They are saved in this workbook and come back when you open it again.
       </Text>
+      {comparison && (
+        <Text weight="semibold" aria-live="polite">
+          {`Now: inflation factor ${decimal(comparison.inflationFactor, 2)}; portfolio NPV ${money(comparison.portfolio.npv)} against ${money(comparison.perSeat.npv)} per seat.`}
+        </Text>
+      )}
       {count > 0 && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
