@@ -88,7 +88,8 @@ test("LibreOffice recalculates every written formula to its cached value, and co
   }
   const wrong = await tampered(outputs[0], expected[0]);
 
-  const recalculated = await Promise.all((await recalculate([...outputs, wrong])).map(openBytes));
+  const fromLibreOffice = await recalculate([...outputs, wrong]);
+  const recalculated = await Promise.all(fromLibreOffice.map(openBytes));
 
   const disagreements: string[] = [];
   expected.forEach((cells, i) => {
@@ -112,4 +113,16 @@ test("LibreOffice recalculates every written formula to its cached value, and co
   expect(corrected.filter((c) => !c.corrected)).toEqual([]);
   // And the empty-portfolio run did exercise the guarded branches.
   expect(expected[2].some((cell) => empty(cell.result))).toBe(true);
+
+  // A workbook saved by another program (its tables and defined names as LibreOffice writes them) is analysed
+  // again: the markers survived, so the add-in's sheets are replaced in place and no sheet is added.
+  const again = await analyzeWorkbook(fromLibreOffice[0]);
+  expect(again.summary.written.map((w) => [w.name, w.renamed])).toEqual([
+    ["AI Assumptions", false],
+    ["AI Allocation", false],
+    ["AI Comparison", false],
+  ]);
+  expect((await openBytes(again.output)).worksheets.map((s) => s.name)).toEqual(
+    recalculated[0].worksheets.map((s) => s.name),
+  );
 }, 180_000);
