@@ -81,3 +81,16 @@ test("a messy row is rejected with its workbook row number and column; the other
   // The source is written back as it was, the bad cell included.
   expect(sheetOf(written, "Budget").getCell("F9").value).toBe("1,5");
 });
+
+test("a two-cell line above the header (prepared by, date) is not taken for the header", async () => {
+  const workbook = new Workbook();
+  const sheet = workbook.addWorksheet("Budget");
+  putRows(sheet, { row: 1, column: 1 }, [
+    ["Prepared by", "J. Smith"],
+    ["Date", new Date(Date.UTC(2026, 10, 2))],
+  ]);
+  putRows(sheet, { row: 4, column: 1 }, sampleRows());
+  const { summary } = await analyzeWorkbook(await bytesOf(workbook));
+  expect(summary.source).toBe("Range Budget!A4:H11, 7 rows");
+  expect(summary.analysis.analyses).toHaveLength(7);
+});

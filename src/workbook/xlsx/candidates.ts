@@ -77,7 +77,7 @@ export function tableGrid(table: TableModel): SourceGrid {
   };
   const header: GridValue[] = table.headerRow
     ? readBlock(sheet, { ...block, bottom: block.top })[0]
-    : table.columnNames.map((n) => n);
+    : [...table.columnNames];
   const values = [header, ...(body.bottom >= body.top ? readBlock(sheet, body) : [])];
   const firstRow = table.headerRow ? block.top : block.top - 1;
   const shown: Block = { ...block, bottom: Math.max(body.bottom, block.top) };
@@ -116,6 +116,9 @@ function usedCells(sheet: Worksheet, tables: Block[]): Map<number, number[]> {
   return used;
 }
 
+/** How far down a band the header is looked for; the rows below are body rows. */
+const HEADER_SEARCH_ROWS = 50;
+
 /** Runs of adjacent used columns: blocks side by side with an empty column between them are separate. */
 function columnBands(used: Map<number, number[]>): [number, number][] {
   const columns = [...new Set([...used.values()].flat())].sort((a, b) => a - b);
@@ -130,9 +133,10 @@ function columnBands(used: Map<number, number[]>): [number, number][] {
 
 /**
  * The sheet's cells outside its Excel tables as blocks: one per band of adjacent used columns, from its header to
- * its last used row. The header is the band's first row with two or more filled cells, so a one-cell title
- * above it is not taken for it; a band with no such row holds no workflow table (which has several columns).
- * Blank rows do not split a block: a workflow table with a gap must not lose the rows below the gap.
+ * its last used row. The header is the band's first row filled at least half as much as its fullest row near the
+ * top (and with two cells at least), so a title or a "Prepared by / date" line above it is not taken for it; a
+ * band with no such row holds no workflow table, which has several columns. Blank rows do not split a block: a
+ * workflow table with a gap must not lose the rows below the gap.
  */
 export function sheetBlocks(sheet: Worksheet, tables: Block[]): Block[] {
   const used = usedCells(sheet, tables);
@@ -141,7 +145,8 @@ export function sheetBlocks(sheet: Worksheet, tables: Block[]): Block[] {
   for (const [lo, hi] of columnBands(used)) {
     const inBand = (r: number) => (used.get(r) ?? []).filter((c) => c >= lo && c <= hi);
     const bandRows = rows.filter((r) => inBand(r).length > 0);
-    const header = bandRows.find((r) => inBand(r).length >= 2);
+    const fullest = Math.max(0, ...bandRows.slice(0, HEADER_SEARCH_ROWS).map((r) => inBand(r).length));
+    const header = bandRows.find((r) => inBand(r).length >= Math.max(2, Math.ceil(fullest / 2)));
     if (header === undefined) continue;
     let left = Infinity;
     let right = 0;
