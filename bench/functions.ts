@@ -12,7 +12,7 @@ import { chooseTier, evaluateOption, seatCost, type IntegrationNeed, type Volume
  */
 
 const ROWS = 100_000;
-const REPETITIONS = 7;
+const REPETITIONS = 11;
 const GOAL = 3;
 
 type Grid = unknown[][];

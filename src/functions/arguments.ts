@@ -119,7 +119,8 @@ export function yesNo(name: string): Reader<boolean> {
   return {
     name,
     read(value) {
-      const answer = isEmpty(value) ? false : readYesNo(value);
+      // readYesNo reads omitted, empty and blank as no itself.
+      const answer = readYesNo(value);
       return answer === undefined ? problem(name, expected, value) : answer;
     },
   };
@@ -131,7 +132,8 @@ export function integrationNeed(name: string): Reader<IntegrationNeed> {
   return {
     name,
     read(value) {
-      const need = isEmpty(value) ? "none" : readIntegration(value);
+      // readIntegration reads omitted, empty and blank as none itself.
+      const need = readIntegration(value);
       return need === undefined ? problem(name, expected, value) : need;
     },
   };

@@ -8,7 +8,7 @@ import {
 } from "../model";
 import { amount, integrationNeed, ratio, share, wholeYears, yesNo } from "./arguments";
 import { answering, noNumber } from "./excelErrors";
-import { lift, type Readers } from "./lift";
+import { Spill, type Readers } from "./lift";
 import { answerFor, readMeasure } from "./measures";
 import { readVolumeTiers } from "./volumeTiers";
 
@@ -83,11 +83,14 @@ export function workflowRoi(
     const answer = answerFor(readMeasure(measure));
     const args = [tasks_per_month, minutes_saved_per_task, hourly_cost, annual_cost, one_time_cost];
     const rest = [adoption, confidence, years, discount_rate, vendor_survival];
-    return lift<OptionNumbers>(OPTION_ARGUMENTS, [...args, ...rest], (v) => answer(evaluateOption(option(v))));
+    const spill = new Spill<OptionNumbers>(OPTION_ARGUMENTS, [...args, ...rest]);
+    while (spill.next()) spill.answer(answer(evaluateOption(option(spill.values))));
+    return spill.result;
   });
 }
 
-const SEAT_ARGUMENTS: Readers<[number, number, number]> = [
+type SeatNumbers = [number, number, number];
+const SEAT_ARGUMENTS: Readers<SeatNumbers> = [
   amount("seats", 0),
   amount("price_per_seat_month", 0),
   amount("months", 12),
@@ -111,10 +114,13 @@ export function seatCost(
 ): any[][] {
   return answering("SEAT_COST", () => {
     const tiers = readVolumeTiers(volume_discounts);
-    return lift<[number, number, number]>(SEAT_ARGUMENTS, [seats, price_per_seat_month, months], (v) => {
+    const spill = new Spill<SeatNumbers>(SEAT_ARGUMENTS, [seats, price_per_seat_month, months]);
+    const v = spill.values;
+    while (spill.next()) {
       const cost = licenceCost(v[0], v[1], v[2], tiers);
-      return Number.isFinite(cost) ? cost : noNumber();
-    });
+      spill.answer(Number.isFinite(cost) ? cost : noNumber());
+    }
+    return spill.result;
   });
 }
 
@@ -148,19 +154,27 @@ export function portfolioTier(
   integration?: any[][],
   hurdle_roi?: any[][],
 ): any[][] {
-  return answering("PORTFOLIO_TIER", () =>
-    lift<TierValues>(
-      TIER_ARGUMENTS,
-      [value, enterprise_cost, consumer_cost, sensitive_data, integration, hurdle_roi],
-      (v) =>
-        chooseTier({
-          value: v[0],
-          enterpriseCost: v[1],
-          consumerCost: v[2],
-          sensitiveData: v[3],
-          integration: v[4],
-          hurdleRoi: v[5],
-        }).tier,
-    ),
-  );
+  return answering("PORTFOLIO_TIER", () => {
+    const spill = new Spill<TierValues>(TIER_ARGUMENTS, [
+      value,
+      enterprise_cost,
+      consumer_cost,
+      sensitive_data,
+      integration,
+      hurdle_roi,
+    ]);
+    const v = spill.values;
+    while (spill.next()) {
+      const decision = chooseTier({
+        value: v[0],
+        enterpriseCost: v[1],
+        consumerCost: v[2],
+        sensitiveData: v[3],
+        integration: v[4],
+        hurdleRoi: v[5],
+      });
+      spill.answer(decision.tier);
+    }
+    return spill.result;
+  });
 }

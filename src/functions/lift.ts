@@ -40,61 +40,94 @@ function singleValue(value: unknown): unknown {
 }
 
 /**
- * The answers, one per position. A bad single-value argument spoils every position, so it is one #VALUE! for the
- * whole formula; a bad cell inside a range is an error at its own position only, and the others still answer.
+ * The positions of one call's answer, walked in order by the function itself:
+ *
+ *     const spill = new Spill(READERS, args);
+ *     while (spill.next()) spill.answer(compute(spill.values));
+ *     return spill.result;
+ *
+ * The function's own loop calls the model, so each function's call site sees one formula (one the engine can
+ * inline) rather than one call site shared by the three. A bad single-value argument spoils every position, so it
+ * is one #VALUE! for the whole formula, thrown here; a bad cell inside a range is an error at its own position only:
+ * `next` writes it there and moves on, and the other positions still answer.
  */
-export function lift<V extends unknown[]>(
-  readers: Readers<V>,
-  args: readonly unknown[],
-  compute: (values: V) => unknown,
-): unknown[][] {
-  const count = readers.length;
-  const values = new Array(count) as V;
-  const grids: (Grid | null)[] = new Array(count);
-  const varying: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const reader: Reader<unknown> = readers[i];
-    const grid = gridOf(reader.name, args[i]);
-    grids[i] = grid;
-    if (grid === null) {
-      const value = reader.read(singleValue(args[i]));
-      if (value instanceof InputProblem) throw errorFor(value);
-      values[i] = value;
-    } else {
-      const first = varying.length > 0 ? grids[varying[0]]! : null;
-      if (first !== null && (first.length !== grid.length || first[0].length !== grid[0].length)) {
-        const other: Reader<unknown> = readers[varying[0]];
-        throw valueError(
-          `${other.name} is ${shapeText(first)} but ${reader.name} is ${shapeText(grid)}: ranges given ` +
-            "together must have the same rows and columns (a row is not matched against a column)",
-        );
-      }
-      varying.push(i);
-    }
-  }
-  if (varying.length === 0) return [[compute(values)]];
+export class Spill<V extends unknown[]> {
+  /** What the readers read for the current position, in the order of the readers. */
+  readonly values: V;
+  /** The answer grid, filled as the positions are answered. */
+  readonly result: unknown[][];
+  private readonly readers: Readers<V>;
+  private readonly grids: (Grid | null)[];
+  private readonly varying: number[] = [];
+  private readonly rows: number;
+  private readonly columns: number;
+  private row: unknown[] = [];
+  private r = 0;
+  private c = -1;
 
-  const shape = grids[varying[0]]!;
-  const rows = shape.length;
-  const columns = shape[0].length;
-  const result: unknown[][] = new Array(rows);
-  for (let r = 0; r < rows; r++) {
-    const row: unknown[] = new Array(columns);
-    for (let c = 0; c < columns; c++) {
-      let answer: unknown = undefined;
-      let k = 0;
-      for (; k < varying.length; k++) {
-        const i = varying[k];
-        const value = (readers[i] as Reader<unknown>).read(grids[i]![r][c]);
-        if (value instanceof InputProblem) {
-          answer = errorFor(value);
-          break;
-        }
-        values[i] = value;
+  constructor(readers: Readers<V>, args: readonly unknown[]) {
+    const count = readers.length;
+    this.readers = readers;
+    this.values = new Array(count) as V;
+    this.grids = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const reader: Reader<unknown> = readers[i];
+      const grid = gridOf(reader.name, args[i]);
+      this.grids[i] = grid;
+      if (grid === null) {
+        const value = reader.read(singleValue(args[i]));
+        if (value instanceof InputProblem) throw errorFor(value);
+        this.values[i] = value;
+      } else {
+        this.checkShape(i, grid);
+        this.varying.push(i);
       }
-      row[c] = k === varying.length ? compute(values) : answer;
     }
-    result[r] = row;
+    const shape = this.varying.length > 0 ? this.grids[this.varying[0]]! : [[null]];
+    this.rows = shape.length;
+    this.columns = shape[0].length;
+    this.result = new Array(this.rows);
   }
-  return result;
+
+  private checkShape(i: number, grid: Grid): void {
+    if (this.varying.length === 0) return;
+    const first = this.grids[this.varying[0]]!;
+    if (first.length === grid.length && first[0].length === grid[0].length) return;
+    const names = [this.readers[this.varying[0]], this.readers[i]].map((reader: Reader<unknown>) => reader.name);
+    throw valueError(
+      `${names[0]} is ${shapeText(first)} but ${names[1]} is ${shapeText(grid)}: ranges given together must ` +
+        "have the same rows and columns (a row is not matched against a column)",
+    );
+  }
+
+  /** Moves to the next position whose cells all read; false once every position has its answer. */
+  next(): boolean {
+    for (;;) {
+      if (++this.c === this.columns) {
+        this.c = 0;
+        this.r++;
+      }
+      if (this.r >= this.rows) return false;
+      if (this.c === 0) this.result[this.r] = this.row = new Array(this.columns);
+      const problem = this.read();
+      if (problem === null) return true;
+      this.row[this.c] = errorFor(problem);
+    }
+  }
+
+  /** The answer at the current position. */
+  answer(value: unknown): void {
+    this.row[this.c] = value;
+  }
+
+  private read(): InputProblem | null {
+    const { varying, grids, readers, values, r, c } = this;
+    for (let k = 0; k < varying.length; k++) {
+      const i = varying[k];
+      const value = (readers[i] as Reader<unknown>).read(grids[i]![r][c]);
+      if (value instanceof InputProblem) return value;
+      values[i] = value;
+    }
+    return null;
+  }
 }
