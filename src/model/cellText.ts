@@ -78,23 +78,24 @@ export function readYesNo(value: unknown): boolean | undefined {
   return undefined;
 }
 
-const INTEGRATION_WORDS: Record<string, IntegrationNeed> = {
-  "": "none",
-  none: "none",
-  no: "none",
-  "n/a": "none",
-  light: "light",
-  low: "light",
-  medium: "light",
-  deep: "deep",
-  high: "deep",
-};
+// A Map, not an object: a word such as "constructor" must not find Object's prototype.
+const INTEGRATION_WORDS: ReadonlyMap<string, IntegrationNeed> = new Map([
+  ["", "none"],
+  ["none", "none"],
+  ["no", "none"],
+  ["n/a", "none"],
+  ["light", "light"],
+  ["low", "light"],
+  ["medium", "light"],
+  ["deep", "deep"],
+  ["high", "deep"],
+]);
 
 /** none (no, n/a), light (low, medium), deep (high), in any case; an empty cell is none. */
 export function readIntegration(value: unknown): IntegrationNeed | undefined {
   if (value === null || value === undefined) return "none";
   if (typeof value !== "string") return undefined;
-  return INTEGRATION_WORDS[value.trim().toLowerCase()];
+  return INTEGRATION_WORDS.get(value.trim().toLowerCase());
 }
 
 /** The words the readers accept, for messages that say what was expected. */

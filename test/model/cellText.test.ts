@@ -114,7 +114,10 @@ describe("integration", () => {
     expect(readIntegration(undefined)).toBe("none");
   });
 
-  it.each<unknown>(["extreme", "heavy", 3, true])("does not read %j", (value) => {
-    expect(readIntegration(value)).toBeUndefined();
-  });
+  it.each<unknown>(["extreme", "heavy", 3, true, "constructor", "toString", "__proto__"])(
+    "does not read %j",
+    (value) => {
+      expect(readIntegration(value)).toBeUndefined();
+    },
+  );
 });
