@@ -26,6 +26,23 @@ function devCertificates() {
   return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
 }
 
+/** The help links in functions.json name the dev host too; a deployment must point them at its own. */
+class RewriteHostPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("RewriteHostPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "RewriteHostPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return;
+          const text = asset.source.source().toString().replaceAll(devUrl, prodUrl);
+          compilation.updateAsset("functions.json", new compiler.webpack.sources.RawSource(text));
+        },
+      );
+    });
+  }
+}
+
 module.exports = (env, options) => {
   const dev = options.mode === "development";
   return {
@@ -56,6 +73,7 @@ module.exports = (env, options) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      ...(dev || prodUrl === devUrl ? [] : [new RewriteHostPlugin()]),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
