@@ -1,7 +1,9 @@
+import { partsOf } from "../workbook/xlsx/packageXml";
+
 /**
  * What a copy written through ExcelJS cannot carry over from the input: ExcelJS rewrites the whole workbook and
  * drops the parts it does not model (charts, pivot tables, …). The input is never changed, but the user must be
- * told what the copy lacks. Found by comparing the two files' part names, read from their zip directories.
+ * told what the copy lacks. Found by comparing the two files' parts, leaving out those of the add-in's sheets.
  */
 
 const KINDS: { kind: string; part: RegExp }[] = [
@@ -19,39 +21,29 @@ const KINDS: { kind: string; part: RegExp }[] = [
   { kind: "custom XML data", part: /^customXml\/item\d*\.xml$/i },
 ];
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-
-/** The entry names in a zip's central directory; empty where the bytes are not a zip this can read. */
-export function zipEntryNames(bytes: Uint8Array): string[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
-    if (view.getUint32(i, true) === EOCD) {
-      end = i;
-      break;
-    }
+/** The parts of each kind outside the add-in's own sheets; null where the file cannot be read as a package. */
+async function foreignCounts(bytes: Uint8Array, ownSheets: readonly string[]): Promise<number[] | null> {
+  try {
+    const { all, ofSheets } = await partsOf(bytes, ownSheets);
+    const foreign = all.filter((name) => !ofSheets.has(name));
+    return KINDS.map(({ part }) => foreign.filter((name) => part.test(name)).length);
+  } catch {
+    return null;
   }
-  if (end < 0) return [];
-  const count = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  const names: string[] = [];
-  const decoder = new TextDecoder();
-  for (let n = 0; n < count && at + 46 <= bytes.length; n++) {
-    if (view.getUint32(at, true) !== CENTRAL) break;
-    const nameLength = view.getUint16(at + 28, true);
-    const extraLength = view.getUint16(at + 30, true);
-    const commentLength = view.getUint16(at + 32, true);
-    names.push(decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)));
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return names;
 }
 
-/** Kinds of content the input has more of than the output, in the order of KINDS. */
-export function lostKinds(input: Uint8Array, output: Uint8Array): string[] {
-  const before = zipEntryNames(input);
-  const after = zipEntryNames(output);
-  const count = (names: string[], part: RegExp) => names.filter((name) => part.test(name)).length;
-  return KINDS.filter(({ part }) => count(before, part) > count(after, part)).map(({ kind }) => kind);
+/**
+ * Kinds of content the input has more of than the output, outside the add-in's own sheets (whose charts are
+ * replaced on purpose), in the order of KINDS.
+ */
+export async function lostKinds(
+  input: Uint8Array,
+  inputOwnSheets: readonly string[],
+  output: Uint8Array,
+  outputOwnSheets: readonly string[],
+): Promise<string[]> {
+  const before = await foreignCounts(input, inputOwnSheets);
+  const after = await foreignCounts(output, outputOwnSheets);
+  if (before === null || after === null) return [];
+  return KINDS.filter((_, i) => before[i] > after[i]).map(({ kind }) => kind);
 }

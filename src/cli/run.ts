@@ -104,8 +104,14 @@ export async function analyzeWorkbook(input: Uint8Array, options: AnalyzeOptions
   if (analysis.analyses.length === 0) throw new RunError(nothingAnalysedMessage(grid, analysis));
   const layout = buildAnalysisLayout(analysis);
   progress(`Writing ${layout.sheets.length} sheets (${analysis.analyses.length.toLocaleString("en-US")} workflows)…`);
+  const ownBefore = (await book.ownSheets()).map((s) => s.name);
   const written = await book.writeAnalysis(layout);
   const output = await book.save();
-  const notCarriedOver = lostKinds(input, output);
+  const notCarriedOver = await lostKinds(
+    input,
+    ownBefore,
+    output,
+    written.map((s) => s.name),
+  );
   return { output, summary: { source, analysis, written, chartsNotDrawn: book.chartsNotDrawn, notCarriedOver } };
 }

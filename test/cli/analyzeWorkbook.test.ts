@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyzeWorkbook } from "../../src/cli/run";
-import { openBytes } from "../support/workbooks";
+import { openBytes, zipEntry } from "../support/workbooks";
 import {
   SAMPLE_ALLOCATION,
   SAMPLE_COMPARISON,
@@ -15,10 +15,11 @@ const SAMPLE = join(__dirname, "..", "..", "examples", "sample-budget.xlsx");
 describe("the command line's run on examples/sample-budget.xlsx", () => {
   let workbook: import("exceljs").Workbook;
   let input: Uint8Array;
+  let output: Uint8Array;
 
   beforeAll(async () => {
     input = new Uint8Array(readFileSync(SAMPLE));
-    const { output } = await analyzeWorkbook(input);
+    output = (await analyzeWorkbook(input)).output;
     workbook = await openBytes(output);
   });
 
@@ -70,6 +71,23 @@ describe("the command line's run on examples/sample-budget.xlsx", () => {
     ).toBeLessThanOrEqual(0.0005);
   });
 
+  test("AI Comparison carries a clustered column chart of the two plans' cost and value", () => {
+    const chart = zipEntry(output, "xl/charts/chart1.xml");
+    expect(chart).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
+    const refs = [...chart.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(0);
+    expect(refs.every((ref) => ref.startsWith("'AI Comparison'!"))).toBe(true);
+    const comparison = sheetOf(workbook, "AI Comparison");
+    // The series' cached names are the plans (sheets.md: cost and value for the two plans).
+    const names = [
+      ...chart.matchAll(
+        /<c:tx><c:strRef><c:f>[^<]*<\/c:f><c:strCache><c:ptCount val="1"\/><c:pt idx="0"><c:v>([^<]*)</g,
+      ),
+    ].map((m) => m[1]);
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    for (const name of names) expect(() => findLabel(comparison, name)).not.toThrow();
+  });
+
   test("the source sheets are carried over cell for cell and the input bytes are not touched", async () => {
     expect(new Uint8Array(readFileSync(SAMPLE))).toEqual(input);
     const source = await openBytes(input);
@@ -104,3 +122,11 @@ describe("the sample workbook itself", () => {
     );
   });
 });
+
+/** Throws unless some cell of the sheet reads `label`: where a chart series takes its name from. */
+function findLabel(sheet: import("exceljs").Worksheet, label: string): void {
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    for (let c = 1; c <= sheet.columnCount; c++) if (sheet.getCell(r, c).value === label) return;
+  }
+  throw new Error(`"${label}" is on no cell of ${sheet.name}`);
+}

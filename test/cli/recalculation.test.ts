@@ -5,7 +5,7 @@ import { analyzeWorkbook } from "../../src/cli/run";
 import { DEFAULT_ASSUMPTIONS } from "../../src/model";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/XlsxWorkbook";
 import { recalculate } from "../support/libreoffice";
-import { bytesOf, openBytes } from "../support/workbooks";
+import { bytesOf, openBytes, zipEntry } from "../support/workbooks";
 
 /**
  * Every formula the analysis writes must compute, in a spreadsheet program that recalculates it, the value the
@@ -116,7 +116,12 @@ test("LibreOffice recalculates every written formula to its cached value, and co
 
   // A workbook saved by another program (its tables and defined names as LibreOffice writes them) is analysed
   // again: the markers survived, so the add-in's sheets are replaced in place and no sheet is added.
+  // LibreOffice understood the chart added to the file, or it would not have saved one of its own.
+  expect(zipEntry(fromLibreOffice[0], "xl/charts/chart1.xml")).toContain("<c:barChart>");
   const again = await analyzeWorkbook(fromLibreOffice[0]);
+  // The chart replaced is the add-in's own: nothing of the user's is reported missing.
+  expect(again.summary.notCarriedOver).toEqual([]);
+  expect(again.summary.chartsNotDrawn).toEqual([]);
   expect(again.summary.written.map((w) => [w.name, w.renamed])).toEqual([
     ["AI Assumptions", false],
     ["AI Allocation", false],

@@ -255,12 +255,47 @@ describe("writing the analysis", () => {
     expect(tables.AIAllocation.table.tableRef).toBe("A1:C4");
     const comparison = excel.getWorksheet("AI Comparison")!;
     expect(comparison.getCell("D2").value).toEqual({ formula: "C2-B2", result: -25200 });
-    // No chart can be drawn by ExcelJS: the chart's place says where its data is.
-    expect(book.chartsNotDrawn).toEqual([{ sheet: "AI Comparison", chart: handLayout().sheets[2].charts[0] }]);
-    expect(String(comparison.getCell("F2").value)).toMatch(/A1:C2/);
+    // ExcelJS writes no charts: the chart is added to the saved file, over its data range, at its anchor.
+    expect(book.chartsNotDrawn).toEqual([]);
+    expect(comparison.getCell("F2").value).toBeNull();
+    const chart = zipEntry(bytes, "xl/charts/chart1.xml");
+    expect(chart).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
+    expect(chart).toContain("<a:t>Cost and value</a:t>");
+    // One data row, two data columns: one series ("Annual cost") over the two plans, its values cached.
+    expect(chart).toContain("<c:f>'AI Comparison'!$A$2</c:f>");
+    expect(chart).toContain("<c:f>'AI Comparison'!$B$1:$C$1</c:f>");
+    expect(chart).toContain("<c:f>'AI Comparison'!$B$2:$C$2</c:f>");
+    expect(chart).toContain('<c:pt idx="0"><c:v>72000</c:v></c:pt><c:pt idx="1"><c:v>46800</c:v></c:pt>');
+    expect(zipEntry(bytes, "xl/drawings/drawing1.xml")).toMatch(
+      /<xdr:from><xdr:col>5<\/xdr:col>.*<xdr:row>1<\/xdr:row>/,
+    );
+    const comparisonXml = zipEntry(bytes, "xl/worksheets/sheet5.xml");
+    expect(comparisonXml).toMatch(/<drawing r:id="(\w+)"\/><tableParts/);
+    const drawingRel = /<drawing r:id="(\w+)"/.exec(comparisonXml)![1];
+    expect(zipEntry(bytes, "xl/worksheets/_rels/sheet5.xml.rels")).toContain(
+      `Id="${drawingRel}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"`,
+    );
+    expect(zipEntry(bytes, "xl/drawings/_rels/drawing1.xml.rels")).toContain('Target="../charts/chart1.xml"');
+    expect(zipEntry(bytes, "[Content_Types].xml")).toContain(
+      '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
     // The written sheets are not offered as workflow tables.
     expect((await again.listTables()).map((t) => t.id)).toEqual(["Workflows"]);
     expect(excel.definedNames.model.map((n) => n.name).sort()).toEqual(Object.values(SHEET_MARKERS).sort());
+  });
+
+  test("a chart that cannot be placed leaves the file without it, and says so", async () => {
+    const layout = handLayout();
+    layout.sheets[2].charts = [{ kind: "columnClustered", title: "Broken", dataRange: "A1", anchor: "F2" }];
+    const book = XlsxWorkbook.create();
+    await book.writeAnalysis(layout);
+    const bytes = await book.save();
+    expect(book.chartsNotDrawn).toEqual([{ sheet: "AI Comparison", chart: layout.sheets[2].charts[0] }]);
+    expect(() => zipEntry(bytes, "xl/charts/chart1.xml")).toThrow(/no part/);
+    expect((await openBytes(bytes)).getWorksheet("AI Comparison")!.getCell("D2").value).toEqual({
+      formula: "C2-B2",
+      result: -25200,
+    });
   });
 
   test("a user's own sheet with a wanted name is left alone and the new sheet takes a free name", async () => {

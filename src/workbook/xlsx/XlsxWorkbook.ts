@@ -2,6 +2,7 @@ import { Workbook } from "exceljs";
 import type { AnalysisLayout, LayoutChart, SheetRole } from "../layout";
 import { freeSheetName, SHEET_MARKERS, SHEET_ROLES } from "../marker";
 import type { SourceGrid, TableCandidate, WorkbookPort, WrittenSheet } from "../port";
+import { addCharts, type ChartToDraw } from "./addCharts";
 import { allTables, listCandidates, rangeGrid, tableGrid } from "./candidates";
 import { gridText } from "./cellValue";
 import { pointNameAt, removeName, sheetOfName } from "./definedNames";
@@ -18,7 +19,7 @@ export class XlsxError extends Error {
   }
 }
 
-/** A chart the layout asked for and this adapter could not draw (ExcelJS writes no charts). */
+/** A chart the layout asked for that could not be added to the saved file. */
 export interface ChartNotDrawn {
   sheet: string;
   chart: LayoutChart;
@@ -38,8 +39,14 @@ function toUint8Array(data: ArrayBuffer | Uint8Array | { buffer: ArrayBufferLike
  * out; reading and writing files is the caller's job, so this also runs in a browser bundle.
  */
 export class XlsxWorkbook implements WorkbookPort {
-  /** Charts the last `writeAnalysis` could not draw; a note at each chart's place says where its data is. */
+  /** Charts the last `save` could not add to the file (ExcelJS writes none; they are added to its output). */
   chartsNotDrawn: ChartNotDrawn[] = [];
+
+  /**
+   * The charts of the last `writeAnalysis`, added to the file at each save. ExcelJS drops charts it reads, so a
+   * workbook loaded and saved again without a new analysis loses them (the CLI and the playground always write).
+   */
+  private chartsToDraw: ChartToDraw[] = [];
 
   private constructor(private readonly workbook: Workbook) {}
 
@@ -66,8 +73,15 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async save(): Promise<Uint8Array> {
-    const written = await this.workbook.xlsx.writeBuffer();
-    return toUint8Array(written as unknown as Uint8Array);
+    const written = toUint8Array((await this.workbook.xlsx.writeBuffer()) as unknown as Uint8Array);
+    this.chartsNotDrawn = [];
+    try {
+      return await addCharts(written, this.chartsToDraw);
+    } catch {
+      // A workbook laid out in a way the chart cannot join still saves, without it; the caller is told.
+      this.chartsNotDrawn = this.chartsToDraw.map(({ sheet, chart }) => ({ sheet, chart }));
+      return written;
+    }
   }
 
   /** The underlying ExcelJS workbook, for tests and the command line's fixtures. */
@@ -142,7 +156,7 @@ export class XlsxWorkbook implements WorkbookPort {
       removeName(this.workbook, SHEET_MARKERS[sheet.role]);
     }
     const takenTables = new Set(allTables(this.workbook).map((t) => t.name.toLowerCase()));
-    this.chartsNotDrawn = [];
+    this.chartsToDraw = [];
     const written: WrittenSheet[] = [];
     for (const sheet of layout.sheets) {
       const name = freeSheetName(
@@ -153,14 +167,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const position = positions.get(sheet.role);
       if (position !== undefined) (ws as unknown as Ordered).orderNo = position;
       writeSheet(ws, sheet, takenTables);
-      for (const chart of sheet.charts) {
-        this.chartsNotDrawn.push({ sheet: name, chart });
-        const note = ws.getCell(chart.anchor);
-        note.value =
-          `Chart "${chart.title}": the add-in draws it in Excel. This copy was written without Excel; ` +
-          `to draw it, select ${chart.dataRange} and insert a clustered column chart.`;
-        note.font = { italic: true };
-      }
+      for (const chart of sheet.charts) this.chartsToDraw.push({ sheet: name, chart, rows: sheet.rows });
       pointNameAt(this.workbook, SHEET_MARKERS[sheet.role], name);
       written.push({ role: sheet.role, name, renamed: name !== sheet.name });
     }
