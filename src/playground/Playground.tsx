@@ -59,6 +59,8 @@ export function Playground({ sampleCsv }: { sampleCsv: string }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [written, setWritten] = useState(false);
+  // Sheets whose chart the last download could not carry (the adapter says so after saving).
+  const [chartless, setChartless] = useState<string[]>([]);
 
   const start = async (label: string, name: string, load: () => Promise<PlaygroundWorkbook>) => {
     setBusy(label);
@@ -86,6 +88,7 @@ export function Playground({ sampleCsv }: { sampleCsv: string }) {
     setBusy("Preparing the workbook…");
     try {
       downloadBytes(await open.workbook.save(), resultFileName(open.name));
+      setChartless([...new Set((open.workbook.chartsNotDrawn ?? []).map((c) => c.sheet))]);
     } catch (e) {
       setError(`The workbook could not be saved: ${messageOf(e)}`);
     } finally {
@@ -150,11 +153,11 @@ export function Playground({ sampleCsv }: { sampleCsv: string }) {
               </Button>
             </div>
           )}
-          {open && written && (open.workbook.chartsNotDrawn?.length ?? 0) > 0 && (
-            <MessageBar intent="info" layout="multiline">
+          {open && written && chartless.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
-                {`The chart on ${[...new Set(open.workbook.chartsNotDrawn!.map((c) => c.sheet))].join(", ")} is drawn ` +
-                  "by the add-in in Excel; in this download a note marks its place and names its data."}
+                {`The chart on ${chartless.join(", ")} could not be drawn in this download; its data is on the ` +
+                  "sheet, and the add-in draws it in Excel."}
               </MessageBarBody>
             </MessageBar>
           )}
