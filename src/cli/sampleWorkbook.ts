@@ -1,4 +1,5 @@
 import { Workbook } from "exceljs";
+import { sampleRows } from "../workbook/sampleTable";
 
 /**
  * The sample company's budget workbook (docs/spec/sample.md), built from examples/sample-workflows.csv the way
@@ -21,40 +22,8 @@ const OWNERS: Record<string, string> = {
   "Warehouse and field operations": "Logistics Manager",
 };
 
-/** RFC 4180 enough for the sample: commas, double-quoted fields with doubled quotes inside. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === "") continue;
-    const cells: string[] = [];
-    let cell = "";
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else if (ch === '"') quoted = false;
-        else cell += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ",") {
-        cells.push(cell);
-        cell = "";
-      } else cell += ch;
-    }
-    cells.push(cell);
-    rows.push(cells);
-  }
-  return rows;
-}
-
-function typed(cell: string): string | number {
-  return /^-?\d+(\.\d+)?$/.test(cell.trim()) ? Number(cell) : cell;
-}
-
 export async function buildSampleWorkbook(csv: string): Promise<Uint8Array> {
-  const [header, ...body] = parseCsv(csv);
+  const [header, ...body] = sampleRows(csv);
   const workbook = new Workbook();
   workbook.creator = "AIBUDGET sample";
   workbook.created = new Date(Date.UTC(2026, 0, 15));
@@ -67,8 +36,8 @@ export async function buildSampleWorkbook(csv: string): Promise<Uint8Array> {
     "Workflows proposed for AI support, 200 people in all. Tasks and minutes saved are the team leads' estimates; hourly cost is fully loaded.";
   sheet.getCell("A2").font = { italic: true };
 
-  const columns = [...header, "Owner"];
-  const rows = body.map((cells) => [...cells.map(typed), OWNERS[cells[0]] ?? ""]);
+  const columns = [...header.map(String), "Owner"];
+  const rows = body.map((cells) => [...cells, OWNERS[String(cells[0])] ?? ""]);
   sheet.addTable({
     name: SAMPLE_TABLE,
     ref: SAMPLE_TABLE_AT,

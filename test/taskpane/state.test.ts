@@ -2,7 +2,7 @@ import { DEFAULT_ASSUMPTIONS } from "../../src/model";
 import { resultFileName } from "../../src/playground/download";
 import { DEFAULT_DRAFTS, readAssumptions } from "../../src/taskpane/state/assumptionFields";
 import { derive } from "../../src/taskpane/state/derive";
-import { parseCsv, sampleRows } from "../../src/taskpane/state/sampleTable";
+import { parseCsv, sampleRows } from "../../src/workbook/sampleTable";
 import { parseSettings, serializeSettings } from "../../src/taskpane/state/settings";
 import { INITIAL_STATE, wizardReducer, type WizardState } from "../../src/taskpane/state/wizard";
 import { isDark } from "../../src/taskpane/theme";
