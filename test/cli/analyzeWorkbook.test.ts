@@ -7,7 +7,7 @@ import {
   SAMPLE_COMPARISON,
   SAMPLE_ENTERPRISE_SHARE,
   SAMPLE_INFLATION_FACTOR,
-} from "./sampleFigures";
+} from "../support/sampleFigures";
 import { columnOf, labelledValue, rowOf, sheetOf, shown } from "./writtenSheets";
 
 const SAMPLE = join(__dirname, "..", "..", "examples", "sample-budget.xlsx");

@@ -2,7 +2,7 @@ import { Workbook } from "exceljs";
 import { analyzeWorkbook } from "../../src/cli/run";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/XlsxWorkbook";
 import { bytesOf, openBytes, putRows, sampleRows } from "../support/workbooks";
-import { SAMPLE_ALLOCATION } from "./sampleFigures";
+import { SAMPLE_ALLOCATION } from "../support/sampleFigures";
 import { columnOf, rowOf, sheetOf, shown } from "./writtenSheets";
 
 /** Workbooks laid out as people lay them out, not as the sample is. */

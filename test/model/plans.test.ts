@@ -10,104 +10,18 @@ import {
   type Workflow,
 } from "../../src/model";
 import { sampleWorkflows } from "./sampleWorkflows";
+import { SAMPLE_ALLOCATION, SAMPLE_COMPARISON_ROWS, type SampleComparisonRow } from "../support/sampleFigures";
 
-/** sample.md's first table, typed from the page. */
-const SAMPLE_ROWS: {
-  workflow: string;
-  tier: Tier;
-  annualValue: number;
-  annualCost: number;
-  oneTimeCost: number;
-  pvBenefits: number;
-  pvCosts: number;
-}[] = [
-  {
-    workflow: "Customer support replies",
-    tier: "Enterprise",
-    annualValue: 103680,
-    annualCost: 6900,
-    oneTimeCost: 10000,
-    pvBenefits: 257837,
-    pvCosts: 29421,
-  },
-  {
-    workflow: "Sales proposals and RFP answers",
-    tier: "Enterprise",
-    annualValue: 92160,
-    annualCost: 5100,
-    oneTimeCost: 10000,
-    pvBenefits: 229188,
-    pvCosts: 24944,
-  },
-  {
-    workflow: "Financial analysis and reporting",
-    tier: "Enterprise",
-    annualValue: 104448,
-    annualCost: 10380,
-    oneTimeCost: 50000,
-    pvBenefits: 259747,
-    pvCosts: 87121,
-  },
-  {
-    workflow: "Contract review",
-    tier: "Enterprise",
-    annualValue: 118272,
-    annualCost: 10020,
-    oneTimeCost: 50000,
-    pvBenefits: 294125,
-    pvCosts: 86226,
-  },
-  {
-    workflow: "Operations reports",
-    tier: "Consumer",
-    annualValue: 33600,
-    annualCost: 8400,
-    oneTimeCost: 0,
-    pvBenefits: 83558,
-    pvCosts: 20890,
-  },
-  {
-    workflow: "Internal communications",
-    tier: "Consumer",
-    annualValue: 26400,
-    annualCost: 6000,
-    oneTimeCost: 0,
-    pvBenefits: 65653,
-    pvCosts: 14921,
-  },
-  {
-    workflow: "Warehouse and field operations",
-    tier: "None",
-    annualValue: 0,
-    annualCost: 0,
-    oneTimeCost: 0,
-    pvBenefits: 0,
-    pvCosts: 0,
-  },
-];
-
-/** sample.md's second table: Per-seat, Workflow portfolio, Difference. ROI as a ratio (199.8 % is 1.998). */
-type PlanRow =
-  | "seats"
-  | "annualCost"
-  | "oneTimeCost"
-  | "annualValue"
-  | "pvBenefits"
-  | "pvCosts"
-  | "npv"
-  | "roi"
-  | "costPerUnitOfValue";
-const SAMPLE_PLANS: { row: PlanRow; perSeat: number; portfolio: number; difference: number; digits: number }[] = [
-  { row: "seats", perSeat: 200, portfolio: 100, difference: -100, digits: 0 },
-  { row: "annualCost", perSeat: 72000, portfolio: 46800, difference: -25200, digits: 0 },
-  { row: "oneTimeCost", perSeat: 0, portfolio: 120000, difference: 120000, digits: 0 },
-  { row: "annualValue", perSeat: 215840, portfolio: 478560, difference: 262720, digits: 0 },
-  { row: "pvBenefits", perSeat: 536762, portfolio: 1190108, difference: 653346, digits: 0 },
-  { row: "pvCosts", perSeat: 179053, portfolio: 263522, difference: 84469, digits: 0 },
-  { row: "npv", perSeat: 357709, portfolio: 926586, difference: 568877, digits: 0 },
-  { row: "roi", perSeat: 1.998, portfolio: 3.516, difference: 1.518, digits: 3 },
-  { row: "costPerUnitOfValue", perSeat: 0.3336, portfolio: 0.2214, difference: -0.1122, digits: 4 },
-];
+/** sample.md's tables, typed once from the page in test/support/sampleFigures.ts. */
+const SAMPLE_ROWS = SAMPLE_ALLOCATION;
+const SAMPLE_PLANS = SAMPLE_COMPARISON_ROWS.map(({ key, values: [perSeat, portfolio, difference], decimals }) => ({
+  row: key,
+  perSeat,
+  portfolio,
+  difference,
+  digits: decimals,
+}));
+type PlanRow = SampleComparisonRow["key"];
 
 const A = DEFAULT_ASSUMPTIONS;
 
