@@ -1,10 +1,9 @@
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "fs";
-import { createServer } from "http";
-import { tmpdir } from "os";
+import { existsSync, readFileSync } from "fs";
 import path from "path";
 import { performance } from "perf_hooks";
 import { gzipSync } from "zlib";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { CHROMIUM, launchChromium, serveDist } from "../test/browser/harness";
 
 /**
  * What the task pane costs to load and how quickly the wizard gets to a result. Printed, never asserted.
@@ -13,14 +12,13 @@ import { chromium, type Page } from "playwright-core";
  *   Microsoft's CDN, excluded), against the official React task-pane template's hello-world, 165,188 bytes
  *   gzipped (Office-Addin-TaskPane-React at 4abbd86, measured the same way: a fixed, published anchor).
  * - Time: in headless Chromium, the playground from "Start from the sample" to the written analysis, against a
- *   baseline measured in the same run (loading an empty page from the same server), so the ratio says more
+ *   baseline measured in the same run (loading help.html, a static page, from the same server), so the ratio says more
  *   than the milliseconds do about this machine.
  */
 
 const TEMPLATE_GZIP_BYTES = 165_188;
 const GOAL_BYTES = 250 * 1024;
 const RUNS = 3;
-const CHROMIUM = "/usr/bin/chromium";
 
 function repoRoot(): string {
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
@@ -54,32 +52,6 @@ function sizeLines(dist: string): string[] {
   ];
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8" };
-
-/** dist/ on the loopback interface, plus an empty page for the baseline. */
-async function serve(dist: string): Promise<{ url: string; close: () => void }> {
-  const server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
-    if (pathname === "/__empty.html") {
-      response.writeHead(200, { "Content-Type": TYPES[".html"] }).end("<!doctype html><title>empty</title>");
-      return;
-    }
-    const file = path.normalize(path.join(dist, pathname));
-    if (!file.startsWith(dist + path.sep) || !existsSync(file) || statSync(file).isDirectory()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  return {
-    url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`,
-    close: () => server.close(),
-  };
-}
-
 async function sampleToResult(page: Page, url: string): Promise<number> {
   await page.goto(`${url}playground.html`);
   const start = page.getByRole("button", { name: "Start from the sample" });
@@ -99,33 +71,18 @@ async function sampleToResult(page: Page, url: string): Promise<number> {
 async function timeLines(dist: string): Promise<string[]> {
   if (!existsSync(CHROMIUM))
     return [`Playground time: not measured (no Chromium at ${CHROMIUM}; apt-get install -y chromium)`];
-  const server = await serve(dist);
-  const profile = mkdtempSync(path.join(tmpdir(), "aibudget-bench-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-    viewport: { width: 350, height: 900 },
-  });
+  const server = await serveDist(dist);
+  const { context, close } = await launchChromium();
   try {
     const page = await context.newPage();
     const baseline: number[] = [];
     const flow: number[] = [];
     // One of each first, unmeasured: the first run pays for the browser's own start-up.
-    await page.goto(`${server.url}__empty.html`);
+    await page.goto(`${server.url}help.html`);
     await sampleToResult(page, server.url);
     for (let i = 0; i < RUNS; i++) {
       const t0 = performance.now();
-      await page.goto(`${server.url}__empty.html`);
+      await page.goto(`${server.url}help.html`);
       baseline.push(performance.now() - t0);
       flow.push(await sampleToResult(page, server.url));
     }
@@ -133,12 +90,11 @@ async function timeLines(dist: string): Promise<string[]> {
     const f = median(flow);
     return [
       `Playground, "Start from the sample" to the written analysis (median of ${RUNS}): ${f.toFixed(0)} ms`,
-      `  against loading an empty page from the same server, ${b.toFixed(1)} ms: ratio ${(f / b).toFixed(1)}`,
+      `  against loading help.html, a static page with no scripts, from the same server, ${b.toFixed(1)} ms: ratio ${(f / b).toFixed(1)}`,
     ];
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-    server.close();
+    await close();
+    await server.close();
   }
 }
 

@@ -4,8 +4,8 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkManifest } from "./checkManifest";
+import { ROOT as root } from "./platform";
 
-const root = join(__dirname, "..", "..", "..");
 const problems = checkManifest(readFileSync(join(root, "manifest.xml"), "utf8"), { distDir: join(root, "dist") });
 for (const problem of problems) console.error(`manifest.xml: ${problem}`);
 const info = spawnSync(process.execPath, [require.resolve("office-addin-manifest/cli.js"), "info", "manifest.xml"], {

@@ -1,8 +1,8 @@
-import { existsSync, createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { extname, join, normalize, sep } from "node:path";
+import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
+import { serveFolder, type ServedFolder } from "../../scripts/staticServer";
 
 /** Where the browser tests find the built pages and put what they show. */
 export const ROOT = join(__dirname, "..", "..");
@@ -34,33 +34,9 @@ export function requireBrowserAndBuild(page = "playground.html"): void {
   }
 }
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  ".png": "image/png",
-};
-
-/** A static server for dist/ on the loopback interface, on a port the system picks. */
-export async function serveDist(root = DIST): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
-    const file = normalize(join(root, path));
-    if (!file.startsWith(normalize(root) + sep) || !existsSync(file) || statSync(file).isDirectory()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+/** dist/ on the loopback interface, on a port the system picks: the same server `npm start` uses. */
+export function serveDist(root = DIST): Promise<ServedFolder> {
+  return serveFolder(root);
 }
 
 /** A headless Chromium with a fresh profile, thrown away on close. */
