@@ -1,4 +1,5 @@
-import { SHEET_MARKERS } from "../../src/workbook/marker";
+import { SETTINGS_MARKER, SHEET_MARKERS } from "../../src/workbook/marker";
+import { splitSettings } from "../../src/workbook/settingsColumn";
 import { OfficeWorkbook, SETTINGS_KEY, type ExcelRun } from "../../src/workbook/office/OfficeWorkbook";
 import { FakeExcel, type CellSetup } from "./fakeExcel";
 import { analysisLayout } from "./layouts";
@@ -323,6 +324,27 @@ describe("settings", () => {
     expect(await adapter(excel).loadSettings()).toBe(json);
     await port.saveSettings("{}");
     expect(await port.loadSettings()).toBe("{}");
+  });
+  test("a workbook saved by the playground or the command line brings its settings to Excel", async () => {
+    const excel = userWorkbook();
+    const json = JSON.stringify({ assumptions: { years: 5 }, pad: "x".repeat(40_000) });
+    // The .xlsx adapter's very hidden sheet: the JSON down column A in pieces, found by its defined name.
+    excel.addSheet(
+      "AIBUDGET_SETTINGS",
+      splitSettings(json).map((piece) => [piece]),
+    );
+    excel.addName(SETTINGS_MARKER, "AIBUDGET_SETTINGS", "A1");
+    expect(splitSettings(json).length).toBe(2);
+    expect(await adapter(excel).loadSettings()).toBe(json);
+    // Once saved in Excel, the document's own setting wins.
+    await adapter(excel).saveSettings("{}");
+    expect(await adapter(excel).loadSettings()).toBe("{}");
+  });
+
+  test("no setting and no settings sheet: nothing was saved", async () => {
+    const excel = userWorkbook();
+    excel.addSheet("AIBUDGET_SETTINGS", [["a sheet of the user's that happens to have this name"]]);
+    expect(await adapter(excel).loadSettings()).toBeNull();
   });
 });
 

@@ -418,11 +418,17 @@ abstract class CollectionProxy<T, P extends ProxyBase<T>> extends ProxyBase<T[]>
     throw new Error(`collection property ${property} is not modelled`);
   }
 
+  /** What a bare `load("items")` loads: each item's scalar properties, as Office.js does. */
+  protected scalars(): string[] {
+    throw new Error("collection load of items is not modelled");
+  }
+
   override load(properties: string): this {
-    const itemProperties = properties.split(",").map((p) => {
+    const itemProperties = properties.split(",").flatMap((p) => {
+      if (p.trim() === "items") return this.scalars();
       const match = /^\s*items\/(.+?)\s*$/.exec(p);
       if (!match) throw new Error(`collection load of ${p} is not modelled`);
-      return match[1];
+      return [match[1]];
     });
     this.command(undefined, (targets) => {
       this.snapshot = targets.map((t) => this.item(t).preload(t, itemProperties));
@@ -883,6 +889,10 @@ class NameCollectionProxy extends CollectionProxy<FakeName, NamedItemProxy> {
 
   protected item(name: FakeName): NamedItemProxy {
     return new NamedItemProxy(this.ctx, () => name);
+  }
+
+  protected override scalars(): string[] {
+    return ["name", "type"];
   }
 
   add(name: string, reference: RangeProxy): NamedItemProxy {

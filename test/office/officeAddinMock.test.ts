@@ -78,6 +78,8 @@ describe("office-addin-mock", () => {
     const mock = new OfficeMockObject({
       context: {
         workbook: {
+          // No settings sheet from the playground or the command line either.
+          names: { items: [] },
           settings: {
             setting: { value: "" },
             add(key: string, value: string) {

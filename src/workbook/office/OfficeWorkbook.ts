@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import type { AnalysisLayout, LayoutChart, SheetRole } from "../layout";
 import { roleOfMarker, SETTINGS_MARKER } from "../marker";
+import { joinSettings } from "../settingsColumn";
 import type { SourceGrid, TableCandidate, WorkbookPort, WrittenSheet } from "../port";
 import { gridValues, headerText, type ValueType } from "./gridRead";
 import { localAddress, parseQualified, qualify } from "./reference";
@@ -252,13 +253,26 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  /**
+   * The document's own setting; failing that, the very hidden sheet where the playground and the command line
+   * keep the same state, so a workbook prepared outside Excel opens with its assumptions.
+   */
   loadSettings(): Promise<string | null> {
     return this.run(async (context) => {
       const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
       setting.load("value");
       await context.sync();
-      if (setting.isNullObject) return null;
-      return typeof setting.value === "string" ? setting.value : JSON.stringify(setting.value);
+      if (!setting.isNullObject) {
+        return typeof setting.value === "string" ? setting.value : JSON.stringify(setting.value);
+      }
+      // A workbook holds few names; "items" loads each one's scalar properties, name and type among them.
+      const names = context.workbook.names.load("items");
+      await context.sync();
+      const sheet = loadSettingsSheet(names);
+      if (sheet === null) return null;
+      const column = sheet.getUsedRangeOrNullObject(true).load("values");
+      await context.sync();
+      return column.isNullObject ? null : joinSettings(column.values.map((row) => row[0]));
     });
   }
 

@@ -1,5 +1,6 @@
 import type { Workbook } from "exceljs";
 import { freeSheetName, SETTINGS_MARKER } from "../marker";
+import { joinSettings, splitSettings } from "../settingsColumn";
 import { pointNameAt, sheetOfName } from "./definedNames";
 
 /**
@@ -7,9 +8,6 @@ import { pointNameAt, sheetOfName } from "./definedNames";
  * name, which a user's sheet could hold). ExcelJS reads both back after a save; Excel keeps them.
  */
 export const SETTINGS_NAME = SETTINGS_MARKER;
-
-/** Excel holds at most 32,767 characters in a cell; longer settings run down column A. */
-const CHUNK = 32_000;
 
 export function settingsSheet(workbook: Workbook): string | null {
   return sheetOfName(workbook, SETTINGS_NAME);
@@ -19,13 +17,9 @@ export function readSettings(workbook: Workbook): string | null {
   const name = settingsSheet(workbook);
   const sheet = name === null ? undefined : workbook.getWorksheet(name);
   if (!sheet) return null;
-  let json = "";
-  for (let r = 1; ; r++) {
-    const value = sheet.getCell(r, 1).value;
-    if (typeof value !== "string" || value === "") break;
-    json += value;
-  }
-  return json === "" ? null : json;
+  const cells: unknown[] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) cells.push(sheet.getCell(r, 1).value);
+  return joinSettings(cells);
 }
 
 export function writeSettings(workbook: Workbook, json: string): void {
@@ -36,6 +30,6 @@ export function writeSettings(workbook: Workbook, json: string): void {
     workbook.worksheets.map((ws) => ws.name),
   );
   const sheet = workbook.addWorksheet(name, { state: "veryHidden" });
-  for (let i = 0, r = 1; i < json.length; i += CHUNK, r++) sheet.getCell(r, 1).value = json.slice(i, i + CHUNK);
+  splitSettings(json).forEach((piece, i) => (sheet.getCell(i + 1, 1).value = piece));
   pointNameAt(workbook, SETTINGS_NAME, name);
 }
