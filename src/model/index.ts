@@ -8,3 +8,4 @@ export * from "./workflow";
 export * from "./plans";
 export * from "./reason";
 export * from "./cellText";
+export * from "./assumptionCatalogue";

@@ -1,4 +1,10 @@
-import { DEFAULT_ASSUMPTIONS, checkAssumptions, type Assumptions } from "../../src/model";
+import {
+  ASSUMPTION_CATALOGUE,
+  DEFAULT_ASSUMPTIONS,
+  assumptionValue,
+  checkAssumptions,
+  type Assumptions,
+} from "../../src/model";
 
 describe("the defaults (model.md, 'Defaults for the wizard's assumptions')", () => {
   it("are the table's", () => {
@@ -84,5 +90,21 @@ describe("checkAssumptions", () => {
   it("accepts a headcount left to the rows or given, fractional included", () => {
     expect(checkAssumptions(changed({ headcount: null }))).toEqual([]);
     expect(checkAssumptions(changed({ headcount: 212.5 }))).toEqual([]);
+  });
+});
+
+describe("the assumption catalogue (what the wizard and the AI Assumptions sheet show)", () => {
+  it("describes every assumption of the defaults table exactly once", () => {
+    const keys = Object.entries(DEFAULT_ASSUMPTIONS).flatMap(([key, value]) =>
+      typeof value === "object" && value !== null ? Object.keys(value).map((need) => `${key}.${need}`) : [key],
+    );
+    expect(ASSUMPTION_CATALOGUE.map((d) => d.key).sort()).toEqual(keys.sort());
+  });
+
+  it("reads each value by its key, the headcount left to default as null", () => {
+    expect(assumptionValue(DEFAULT_ASSUMPTIONS, "integrationCost.deep")).toBe(50_000);
+    expect(assumptionValue(DEFAULT_ASSUMPTIONS, "hurdleRoi")).toBe(1);
+    expect(assumptionValue(DEFAULT_ASSUMPTIONS, "headcount")).toBeNull();
+    for (const d of ASSUMPTION_CATALOGUE) expect(d.label && d.unit && d.note).toBeTruthy();
   });
 });

@@ -36,7 +36,7 @@ export function AssumptionsStep({ controls: c }: { controls: WizardControls }) {
             <Field
               key={field.key}
               label={`${field.label} (${field.unit})`}
-              hint={field.help}
+              hint={field.note}
               validationState={problem ? "error" : "none"}
               validationMessage={problem}
             >

@@ -1,4 +1,4 @@
-import type { Assumptions } from "../../model";
+import { ASSUMPTION_CATALOGUE, assumptionValue, type AssumptionKey, type Assumptions } from "../../model";
 import type { LayoutCell, SheetLayout } from "../layout";
 import type { Analysis } from "../reading";
 import { MONEY, PERCENT, PRICE, cell, label } from "./formats";
@@ -12,101 +12,35 @@ interface AssumptionLine {
   note: (a: Assumptions) => string;
 }
 
-/** Every assumption the model used, with a one-line note a finance reader can check it against. */
-const ASSUMPTION_LINES: AssumptionLine[] = [
-  {
-    name: "Horizon",
-    value: (a) => a.years,
-    unit: "years",
-    note: () => "Years over which benefits and costs are counted.",
-  },
-  {
-    name: "Discount rate",
-    value: (a) => a.discountRate,
-    format: PERCENT,
-    unit: "a year",
-    note: () => "Rate at which each year's flows are discounted to today; flows fall at year ends.",
-  },
-  {
-    name: "Confidence",
-    value: (a) => a.confidence,
-    format: PERCENT,
-    unit: "share",
-    note: () => "Conservative haircut: the share of the estimated time savings that is counted as value.",
-  },
-  {
-    name: "Adoption",
-    value: (a) => a.adoption,
-    format: PERCENT,
-    unit: "share",
-    note: () => "Share of the work that uses the tool at steady state, where a row gives no adoption of its own.",
-  },
-  {
-    name: "Vendor survival",
-    value: (a) => a.vendorSurvival,
-    format: PERCENT,
-    unit: "a year",
-    note: () => "Chance the vendor survives each year; a failure costs one rebuild of the integration.",
-  },
-  {
-    name: "Enterprise seat price",
-    value: (a) => a.enterpriseSeatPrice,
-    format: PRICE,
-    unit: "per seat a month",
-    note: () => "Net of any volume discount expected.",
-  },
-  {
-    name: "Consumer seat price",
-    value: (a) => a.consumerSeatPrice,
-    format: PRICE,
-    unit: "per seat a month",
-    note: () => "A low-cost general tool, never used for sensitive data.",
-  },
-  {
-    name: "Integration cost, none",
-    value: (a) => a.integrationCost.none,
-    format: MONEY,
-    unit: "one-time",
-    note: () => "For a workflow that needs no integration, where its row gives no integration cost.",
-  },
-  {
-    name: "Integration cost, light",
-    value: (a) => a.integrationCost.light,
-    format: MONEY,
-    unit: "one-time",
-    note: () => "For a workflow that needs light integration, where its row gives no integration cost.",
-  },
-  {
-    name: "Integration cost, deep",
-    value: (a) => a.integrationCost.deep,
-    format: MONEY,
-    unit: "one-time",
-    note: () => "For a workflow that needs deep integration, where its row gives no integration cost.",
-  },
-  {
-    name: "Integration upkeep",
-    value: (a) => a.integrationUpkeep,
-    format: PERCENT,
-    unit: "of the integration cost a year",
-    note: () => "Yearly cost of keeping an integration running, added to the Enterprise option's annual cost.",
-  },
-  {
-    name: "Hurdle ROI",
-    value: (a) => a.hurdleRoi,
-    format: PERCENT,
-    unit: "ROI",
-    note: () => "A tier qualifies when its ROI is at least this; 100 % means the value at least doubles the cost.",
-  },
-  {
-    name: "Headcount",
-    value: (_a, analysis) => analysis.comparison.perSeat.seats,
-    unit: "people",
-    note: (a) =>
-      a.headcount === null
-        ? "Seats of the per-seat plan: the sum of People over the analysed rows, since none was entered."
-        : "Seats of the per-seat plan, as entered.",
-  },
-];
+const FORMATS: Partial<Record<AssumptionKey, string>> = {
+  discountRate: PERCENT,
+  confidence: PERCENT,
+  adoption: PERCENT,
+  vendorSurvival: PERCENT,
+  integrationUpkeep: PERCENT,
+  hurdleRoi: PERCENT,
+  enterpriseSeatPrice: PRICE,
+  consumerSeatPrice: PRICE,
+  "integrationCost.none": MONEY,
+  "integrationCost.light": MONEY,
+  "integrationCost.deep": MONEY,
+};
+
+/** Every assumption the model used, described as the wizard describes it (the model's catalogue). */
+const ASSUMPTION_LINES: AssumptionLine[] = ASSUMPTION_CATALOGUE.map(({ key, label, unit, note }) =>
+  key === "headcount"
+    ? {
+        name: label,
+        // The seats the per-seat plan bought: the entered headcount, or the analysed rows' People.
+        value: (_a, analysis) => analysis.comparison.perSeat.seats,
+        unit,
+        note: (a) =>
+          a.headcount === null
+            ? "Seats of the per-seat plan: the sum of People over the analysed rows, since none was entered."
+            : "Seats of the per-seat plan, as entered.",
+      }
+    : { name: label, value: (a) => assumptionValue(a, key) ?? 0, format: FORMATS[key], unit, note: () => note },
+);
 
 /** "2026-11-24 09:30 UTC": text, so the time reads the same in every time zone and program. */
 export function analysisTime(at: Date): string {
