@@ -1,7 +1,7 @@
 /**
  * How the wizard's saved state sits in the very hidden settings sheet (found by SETTINGS_MARKER): its JSON cut
  * into pieces down column A from A1, since a cell holds at most 32,767 characters. Both adapters read the sheet
- * this way, so state saved in the playground or by the command line comes back in Excel.
+ * this way, so state saved in the playground comes back in Excel.
  */
 export const SETTINGS_CHUNK = 32_000;
 

@@ -325,7 +325,7 @@ describe("settings", () => {
     await port.saveSettings("{}");
     expect(await port.loadSettings()).toBe("{}");
   });
-  test("a workbook saved by the playground or the command line brings its settings to Excel", async () => {
+  test("a workbook saved by the playground brings its settings to Excel", async () => {
     const excel = userWorkbook();
     const json = JSON.stringify({ assumptions: { years: 5 }, pad: "x".repeat(40_000) });
     // The .xlsx adapter's very hidden sheet: the JSON down column A in pieces, found by its defined name.

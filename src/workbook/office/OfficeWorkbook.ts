@@ -254,8 +254,8 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * The document's own setting; failing that, the very hidden sheet where the playground and the command line
-   * keep the same state, so a workbook prepared outside Excel opens with its assumptions.
+   * The document's own setting; failing that, the very hidden sheet where the playground keeps the same state,
+   * so a workbook prepared in the browser opens in Excel with its assumptions.
    */
   loadSettings(): Promise<string | null> {
     return this.run(async (context) => {
