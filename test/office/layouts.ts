@@ -1,4 +1,6 @@
 import type { AnalysisLayout, LayoutCell, SheetLayout } from "../../src/workbook/layout";
+import { ALLOCATION_HEADERS } from "../../src/workbook/sheets/allocationSheet";
+import { MONEY } from "../../src/workbook/sheets/formats";
 
 /**
  * Layouts built directly, shaped like the add-in's three sheets (sheets.md): an allocation table of `rows`
@@ -6,22 +8,7 @@ import type { AnalysisLayout, LayoutCell, SheetLayout } from "../../src/workbook
  * Difference formula column and a chart; a small assumptions sheet. Values vary by row so no two rows are alike.
  */
 
-const HEADERS = [
-  "Workflow",
-  "People",
-  "Tier",
-  "Reason",
-  "Annual value",
-  "Annual cost",
-  "One-time cost",
-  "PV benefits",
-  "PV costs",
-  "NPV",
-  "ROI",
-  "Payback (months)",
-  "Cost per unit of value",
-];
-const MONEY = "#,##0;-#,##0";
+const HEADERS = ALLOCATION_HEADERS;
 
 const label = (text: string): LayoutCell => ({ value: text, bold: true });
 
