@@ -9,10 +9,23 @@ import type { SheetRole } from "./layout";
 export const SHEET_MARKERS: Readonly<Record<SheetRole, string>> = Object.freeze({
   assumptions: "AIBUDGET_SHEET_ASSUMPTIONS",
   allocation: "AIBUDGET_SHEET_ALLOCATION",
+  workings: "AIBUDGET_SHEET_WORKINGS",
   comparison: "AIBUDGET_SHEET_COMPARISON",
+  budget: "AIBUDGET_SHEET_BUDGET",
+  vendors: "AIBUDGET_SHEET_VENDORS",
+  sensitivity: "AIBUDGET_SHEET_SENSITIVITY",
 });
 
-export const SHEET_ROLES: readonly SheetRole[] = ["assumptions", "allocation", "comparison"];
+/** In the order the sheets are written and shown. */
+export const SHEET_ROLES: readonly SheetRole[] = [
+  "assumptions",
+  "allocation",
+  "workings",
+  "comparison",
+  "budget",
+  "vendors",
+  "sensitivity",
+];
 
 export function roleOfMarker(name: string): SheetRole | null {
   const role = SHEET_ROLES.find((r) => SHEET_MARKERS[r].toLowerCase() === name.toLowerCase());

@@ -29,7 +29,22 @@ export interface SourceGrid {
   /** 1-based workbook column of the first column, so problems can name "column D". */
   firstColumn: number;
   values: GridValue[][];
+  /**
+   * The number format of each column's first non-empty body cell (null where none or "General"), so the money
+   * columns' currency can be taken from the workbook (sheets.md). Absent where the adapter could not read them.
+   */
+  columnFormats?: (string | null)[];
 }
+
+/** Where a long read or write has got to, for a progress bar: `done` of `total` steps, and what is happening. */
+export interface Progress {
+  done: number;
+  total: number;
+  /** For the user, e.g. "Writing AI Allocation". */
+  stage: string;
+}
+
+export type ProgressListener = (progress: Progress) => void;
 
 export interface WrittenSheet {
   role: SheetRole;
@@ -43,7 +58,12 @@ export interface WorkbookPort {
   listTables(): Promise<TableCandidate[]>;
   readTable(id: string): Promise<SourceGrid>;
   /** Replaces the add-in's own sheets, never touches any other. */
-  writeAnalysis(layout: AnalysisLayout): Promise<WrittenSheet[]>;
+  writeAnalysis(layout: AnalysisLayout, onProgress?: ProgressListener): Promise<WrittenSheet[]>;
+  /**
+   * The current values of workbook-level defined names (the add-in's AIBUDGET_* assumption cells), so a re-run
+   * starts from what the user typed there. A name that does not exist, or does not point at one cell, is absent.
+   */
+  readNamedValues?(names: readonly string[]): Promise<Record<string, GridValue>>;
   /** The sheets the add-in created and still recognises as its own, by their marker. */
   ownSheets(): Promise<{ role: SheetRole; name: string }[]>;
   /** The wizard's saved state (assumptions, overrides), kept in the workbook; null where none was saved. */

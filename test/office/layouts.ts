@@ -79,7 +79,7 @@ export function comparisonSheet(name = "AI Comparison"): SheetLayout {
     ],
     tables: [{ name: "AIComparison", range: "A1:D3" }],
     columnWidths: [22, 14, 18, 14],
-    charts: [{ kind: "columnClustered", title: "Cost and value", dataRange: "A1:C3", anchor: "F2" }],
+    charts: [{ kind: "columnClustered", title: "Cost and value", dataRange: "A1:C3", seriesBy: "columns", anchor: "F2" }],
   };
 }
 

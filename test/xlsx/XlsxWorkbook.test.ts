@@ -53,7 +53,7 @@ function handLayout(people = [15, 10]): AnalysisLayout {
         ],
         tables: [{ name: "AIComparison", range: "A1:D2" }],
         columnWidths: [24, 14, 20, 14],
-        charts: [{ kind: "columnClustered", title: "Cost and value", dataRange: "A1:C2", anchor: "F2" }],
+        charts: [{ kind: "columnClustered", title: "Cost and value", dataRange: "A1:C2", seriesBy: "columns", anchor: "F2" }],
       },
     ],
   };
@@ -286,7 +286,7 @@ describe("writing the analysis", () => {
 
   test("a chart that cannot be placed leaves the file without it, and says so", async () => {
     const layout = handLayout();
-    layout.sheets[2].charts = [{ kind: "columnClustered", title: "Broken", dataRange: "A1", anchor: "F2" }];
+    layout.sheets[2].charts = [{ kind: "columnClustered", title: "Broken", dataRange: "A1", seriesBy: "columns", anchor: "F2" }];
     const book = XlsxWorkbook.create();
     await book.writeAnalysis(layout);
     const bytes = await book.save();

@@ -20,7 +20,11 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export const SETTINGS_KEY = "AIBUDGET.wizard";
 
 /** Office's enums as their strings: the module then loads where the `Excel` global is absent (tests, bench). */
-const CHART_TYPES: Record<LayoutChart["kind"], "ColumnClustered"> = { columnClustered: "ColumnClustered" };
+const CHART_TYPES: Record<LayoutChart["kind"], "ColumnClustered" | "BarClustered" | "Line"> = {
+  columnClustered: "ColumnClustered",
+  barClustered: "BarClustered",
+  line: "Line",
+};
 
 function isNotFound(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === "ItemNotFound";

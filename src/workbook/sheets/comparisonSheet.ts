@@ -110,6 +110,7 @@ export function comparisonSheet(analysis: Analysis): SheetLayout {
         kind: "columnClustered",
         title: "Cost and value of the two plans (present value over the horizon)",
         dataRange: rangeAddress(CHART_DATA, 1, CHART_DATA + 2, 3),
+        seriesBy: "columns",
         anchor: "F2",
       },
     ],
