@@ -137,7 +137,9 @@ export class XmlCursor {
         const qualified = xml.slice(start + 2, end).trimEnd();
         const open = this.stack.pop();
         if (open !== qualified) {
-          throw this.damaged(open === undefined ? `</${qualified}> closes nothing` : `</${qualified}> closes <${open}>`);
+          throw this.damaged(
+            open === undefined ? `</${qualified}> closes nothing` : `</${qualified}> closes <${open}>`,
+          );
         }
         this.pos = end + 1;
         this.setName(qualified);
@@ -277,8 +279,10 @@ export class XmlCursor {
       if (semi < 0) throw this.damaged("an '&' that starts no entity");
       const entity = raw.slice(amp + 1, semi);
       if (entity.charCodeAt(0) === 35) {
-        const code = entity[1] === "x" || entity[1] === "X" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-        if (!Number.isFinite(code) || code < 0 || code > 0x10ffff) throw this.damaged(`a bad character reference &${entity};`);
+        const code =
+          entity[1] === "x" || entity[1] === "X" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+        if (!Number.isFinite(code) || code < 0 || code > 0x10ffff)
+          throw this.damaged(`a bad character reference &${entity};`);
         out += String.fromCodePoint(code);
       } else {
         const value = PREDEFINED.get(entity);
