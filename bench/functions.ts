@@ -2,22 +2,34 @@ import { existsSync, readFileSync } from "fs";
 import path from "path";
 import { performance } from "perf_hooks";
 import vm from "vm";
-import { chooseTier, evaluateOption, seatCost, type IntegrationNeed, type VolumeTier } from "../src/model";
+import {
+  breakevenMinutes,
+  chooseTier,
+  evaluateOption,
+  INTEGRATION_NEEDS,
+  seatCost,
+  type VolumeTier,
+} from "../src/model";
 
 /**
- * How fast the BUILT custom functions answer a 100,000-row spill (functions.md, "Fast"), against a floor: a plain
- * loop over the same numbers calling the same src/model formula, in the same run, so the ratio does not depend on
- * the machine. The ratio is what the functions add: reading every argument, checking it, lifting the ranges. The
- * floor builds the same rows-of-one-answer grid that a spill needs. Printed, never asserted.
+ * How fast the BUILT custom functions answer a 100,000-row spill (functions.md, "Fast"), against a floor: a loop
+ * over Float64Arrays of the same numbers calling the same src/model formula into a number[][], in the same run, so
+ * the ratio does not depend on the machine. The ratio is what the functions add: reading every argument, checking
+ * it, lifting the ranges. Then how large those spills are as the runtime sends them (functions.md, limits):
+ * office.js's custom-functions runtime retries a result that the host refuses in slices of under _maxResultSize,
+ * 2,000,000 characters of JSON. Printed, never asserted.
  */
 
 const ROWS = 100_000;
 const REPETITIONS = 11;
 const GOAL = 3;
+/** custom-functions-runtime.js: `this._maxResultSize = 2e6`. */
+const MAX_RESULT_SIZE = 2_000_000;
 
 type Grid = unknown[][];
 type Associated = (...args: unknown[]) => unknown;
 
+/** The runtime's CustomFunctionError as far as it matters here: its code, message and the JSON it is sent as. */
 class RuntimeError extends Error {
   constructor(
     readonly code: string,
@@ -25,10 +37,26 @@ class RuntimeError extends Error {
   ) {
     super(message ?? "");
   }
+
+  /** As custom-functions-runtime.js writes one into the result it sends (CustomFunctionError.prototype.toJSON). */
+  toJSON(): object {
+    const messaged = this.code === "#VALUE!" || this.code === "#N/A";
+    return {
+      valueType: "CustomFunctionError",
+      code: this.code,
+      type: "Error",
+      basicValue: this.code,
+      basicType: "Error",
+      message: messaged && this.message !== "" ? this.message : undefined,
+      errorType: { "#VALUE!": "Value", "#N/A": "NotAvailable", "#DIV/0!": "Div0", "#NUM!": "Num" }[this.code],
+    };
+  }
 }
 
-/** dist/functions.js, found from the repository root above this file (compiled or not). */
+/** The bundle to measure: AIBUDGET_FUNCTIONS_JS, else dist/functions.js above this file (compiled or not). */
 function builtFunctionsFile(): string {
+  const chosen = process.env.AIBUDGET_FUNCTIONS_JS;
+  if (chosen) return path.resolve(chosen);
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const candidate = path.join(dir, "dist", "functions.js");
     if (existsSync(candidate) && existsSync(path.join(dir, "package.json"))) return candidate;
@@ -55,7 +83,13 @@ function loadRuntime(): Runtime {
   };
   const bundle = vm.compileFunction(readFileSync(builtFunctionsFile(), "utf8"), ["CustomFunctions"]);
   bundle(CustomFunctions);
-  return { call: (id, ...args) => associated.get(id)!(...args) as Grid };
+  return {
+    call: (id, ...args) => {
+      const fn = associated.get(id);
+      if (!fn) throw new Error(`the bundle did not associate ${id}`);
+      return fn(...args) as Grid;
+    },
+  };
 }
 
 function median(values: number[]): number {
@@ -75,12 +109,10 @@ function time(name: string, run: () => Grid): number {
   return median(times);
 }
 
-function values<T>(make: (i: number) => T): T[] {
-  return Array.from({ length: ROWS }, (_, i) => make(i));
-}
-
-function asColumn(list: readonly unknown[]): Grid {
-  return list.map((value) => [value]);
+/** The same numbers twice: a Float64Array for the floor, a one-column range for the function. */
+function numbers(make: (i: number) => number): [Float64Array, Grid] {
+  const array = Float64Array.from({ length: ROWS }, (_, i) => make(i));
+  return [array, Array.from(array, (value) => [value])];
 }
 
 function line(name: string, spent: number, floor: number): string {
@@ -90,16 +122,38 @@ function line(name: string, spent: number, floor: number): string {
   );
 }
 
-function benchWorkflowRoi(runtime: Runtime): string {
-  const tasks = values((i) => 50 + (i % 900));
-  const minutes = values((i) => 1 + (i % 30) / 2);
-  const hourly = values((i) => 30 + (i % 90) * 1.25);
-  const annual = values((i) => (i % 7) * 1000);
-  const once = values((i) => (i % 5) * 5000);
-  const args = [tasks, minutes, hourly, annual, once].map(asColumn);
+/** Characters of JSON the runtime sends for one result (its `_convertCustomFunctionInvocationResultToArray`). */
+function resultSize(result: Grid): number {
+  return JSON.stringify([1, true, result, [0]]).length + 1;
+}
+
+/** The result's size, and how many rows of the same kind fit in one slice of the runtime's. */
+function sizeLine(name: string, result: Grid): string {
+  const size = resultSize(result);
+  const perRow = (size - resultSize([])) / result.length;
+  const fit = Math.floor((MAX_RESULT_SIZE - resultSize([])) / perRow);
+  return (
+    `${name}: ${size.toLocaleString("en-US")} characters of JSON for ${result.length.toLocaleString("en-US")} rows ` +
+    `(${perRow.toFixed(1)} a row): ${fit.toLocaleString("en-US")} rows fit in ${MAX_RESULT_SIZE.toLocaleString("en-US")}`
+  );
+}
+
+interface Measured {
+  line: string;
+  result: Grid;
+}
+
+function benchWorkflowRoi(runtime: Runtime): Measured {
+  const [tasks, tasksRange] = numbers((i) => 50 + (i % 900));
+  const [minutes, minutesRange] = numbers((i) => 1 + (i % 30) / 2);
+  const [hourly, hourlyRange] = numbers((i) => 30 + (i % 90) * 1.25);
+  const [annual, annualRange] = numbers((i) => (i % 7) * 1000);
+  const [once, onceRange] = numbers((i) => (i % 5) * 5000);
+  const args = [tasksRange, minutesRange, hourlyRange, annualRange, onceRange];
+  const result = runtime.call("WORKFLOW_ROI", ...args);
   const spent = time("WORKFLOW_ROI", () => runtime.call("WORKFLOW_ROI", ...args));
   const floor = time("the WORKFLOW_ROI floor", () => {
-    const result: Grid = new Array(ROWS);
+    const out: number[][] = new Array(ROWS);
     for (let i = 0; i < ROWS; i++) {
       const figures = evaluateOption({
         tasksPerMonth: tasks[i],
@@ -112,62 +166,133 @@ function benchWorkflowRoi(runtime: Runtime): string {
         years: 3,
         discountRate: 0.1,
         vendorSurvival: 0.9,
+        rampMonths: 0,
       });
-      result[i] = [figures.roi];
+      out[i] = [figures.roi ?? NaN];
     }
-    return result;
+    return out;
   });
-  return line("WORKFLOW_ROI", spent, floor);
+  return { line: line("WORKFLOW_ROI", spent, floor), result };
 }
 
-function benchSeatCost(runtime: Runtime): string {
-  const seats = values((i) => i % 700);
-  const prices = values((i) => 20 + (i % 15));
+function benchSeatCost(runtime: Runtime): Measured {
+  const [seats, seatsRange] = numbers((i) => i % 700);
+  const [prices, pricesRange] = numbers((i) => 20 + (i % 15));
   const table = [
     [500, 0.2],
     [50, 0.05],
     [150, 0.1],
   ];
   const tiers: VolumeTier[] = table.map(([minSeats, discount]) => ({ minSeats, discount }));
-  const args = [asColumn(seats), asColumn(prices), [[12]], table];
+  const args = [seatsRange, pricesRange, [[12]], table];
+  const result = runtime.call("SEAT_COST", ...args);
   const spent = time("SEAT_COST", () => runtime.call("SEAT_COST", ...args));
   const floor = time("the SEAT_COST floor", () => {
-    const result: Grid = new Array(ROWS);
-    for (let i = 0; i < ROWS; i++) result[i] = [seatCost(seats[i], prices[i], 12, tiers)];
-    return result;
+    const out: number[][] = new Array(ROWS);
+    for (let i = 0; i < ROWS; i++) out[i] = [seatCost(seats[i], prices[i], 12, tiers)];
+    return out;
   });
-  return line("SEAT_COST", spent, floor);
+  return { line: line("SEAT_COST", spent, floor), result };
 }
 
-function benchPortfolioTier(runtime: Runtime): string {
-  const value = values((i) => (i % 1000) * 100);
-  const enterprise = values((i) => 5000 + (i % 300) * 100);
-  const consumer = values((i) => 1000 + (i % 200) * 50);
-  const sensitive = values((i) => i % 3 === 0);
+function benchPortfolioTier(runtime: Runtime): Measured {
+  const [value, valueRange] = numbers((i) => (i % 1000) * 100);
+  const [enterprise, enterpriseRange] = numbers((i) => 5000 + (i % 300) * 100);
+  const [consumer, consumerRange] = numbers((i) => 1000 + (i % 200) * 50);
+  // The floor gets the yes/no and the need as numbers too, as the function reads them.
+  const sensitive = Float64Array.from({ length: ROWS }, (_, i) => (i % 3 === 0 ? 1 : 0));
+  const need = Float64Array.from({ length: ROWS }, (_, i) => i % 3);
   const words = ["none", "Light", "deep"];
-  const needs: IntegrationNeed[] = ["none", "light", "deep"];
-  const integration = values((i) => words[i % 3]);
-  const args = [value, enterprise, consumer, sensitive, integration].map(asColumn);
+  const sensitiveRange = Array.from(sensitive, (s) => [s === 1]);
+  const integrationRange = Array.from(need, (n) => [words[n]]);
+  const args = [valueRange, enterpriseRange, consumerRange, sensitiveRange, integrationRange];
+  const result = runtime.call("PORTFOLIO_TIER", ...args);
   const spent = time("PORTFOLIO_TIER", () => runtime.call("PORTFOLIO_TIER", ...args));
   const floor = time("the PORTFOLIO_TIER floor", () => {
-    const result: Grid = new Array(ROWS);
+    const out: string[][] = new Array(ROWS);
     for (let i = 0; i < ROWS; i++) {
       const decision = chooseTier({
         value: value[i],
         enterpriseCost: enterprise[i],
         consumerCost: consumer[i],
-        sensitiveData: sensitive[i],
-        integration: needs[i % 3],
+        sensitiveData: sensitive[i] === 1,
+        integration: INTEGRATION_NEEDS[need[i]],
         hurdleRoi: 1,
       });
-      result[i] = [decision.tier];
+      out[i] = [decision.tier];
     }
-    return result;
+    return out;
   });
-  return line("PORTFOLIO_TIER", spent, floor);
+  return { line: line("PORTFOLIO_TIER", spent, floor), result };
+}
+
+function benchBreakevenMinutes(runtime: Runtime): Measured {
+  const [tasks, tasksRange] = numbers((i) => 50 + (i % 900));
+  const [hourly, hourlyRange] = numbers((i) => 30 + (i % 90) * 1.25);
+  const [annual, annualRange] = numbers((i) => (i % 7) * 1000);
+  const [once, onceRange] = numbers((i) => (i % 5) * 5000);
+  const args = [tasksRange, hourlyRange, annualRange, onceRange];
+  const result = runtime.call("BREAKEVEN_MINUTES", ...args);
+  const spent = time("BREAKEVEN_MINUTES", () => runtime.call("BREAKEVEN_MINUTES", ...args));
+  const floor = time("the BREAKEVEN_MINUTES floor", () => {
+    const out: number[][] = new Array(ROWS);
+    for (let i = 0; i < ROWS; i++) {
+      const { pvCosts } = evaluateOption({
+        tasksPerMonth: tasks[i],
+        minutesSavedPerTask: 0,
+        hourlyCost: hourly[i],
+        annualCost: annual[i],
+        oneTimeCost: once[i],
+        adoption: 0.8,
+        confidence: 0.8,
+        years: 3,
+        discountRate: 0.1,
+        vendorSurvival: 0.9,
+        rampMonths: 0,
+      });
+      const value = {
+        tasksPerMonth: tasks[i],
+        adoption: 0.8,
+        hourlyCost: hourly[i],
+        confidence: 0.8,
+        years: 3,
+        discountRate: 0.1,
+        rampMonths: 0,
+      };
+      out[i] = [breakevenMinutes(value, pvCosts, 1) ?? NaN];
+    }
+    return out;
+  });
+  return { line: line("BREAKEVEN_MINUTES", spent, floor), result };
+}
+
+/** Spills of the worst kinds for their size: full-precision figures, and errors with their messages. */
+function worstCases(runtime: Runtime): string[] {
+  const [, tasks] = numbers((i) => 1 + i / 7);
+  const full = runtime.call("WORKFLOW_ROI", tasks, [[13.7]], [[61.3]], [[3011.9]], [[5003.3]], null, null, null, null, null, "npv");
+  const [, adoption] = numbers((i) => 1.5 + i);
+  const errors = runtime.call("WORKFLOW_ROI", tasks, [[15]], [[60]], [[3000]], null, adoption);
+  const notAvailable = runtime.call("WORKFLOW_ROI", Array.from({ length: ROWS }, () => [new RuntimeError("#N/A")]), [[15]], [[60]], [[3000]]);
+  return [
+    sizeLine("WORKFLOW_ROI npv, every digit", full),
+    sizeLine("WORKFLOW_ROI, a #VALUE! with its message at every position", errors),
+    sizeLine("WORKFLOW_ROI, #N/A passed through at every position", notAvailable),
+  ];
 }
 
 export async function benchFunctions(): Promise<string[]> {
   const runtime = loadRuntime();
-  return [benchWorkflowRoi(runtime), benchSeatCost(runtime), benchPortfolioTier(runtime)];
+  const measured = [
+    benchWorkflowRoi(runtime),
+    benchSeatCost(runtime),
+    benchPortfolioTier(runtime),
+    benchBreakevenMinutes(runtime),
+  ];
+  const names = ["WORKFLOW_ROI roi", "SEAT_COST", "PORTFOLIO_TIER", "BREAKEVEN_MINUTES"];
+  return [
+    ...measured.map((m) => m.line),
+    `Spill sizes as the runtime sends them (one slice holds under ${MAX_RESULT_SIZE.toLocaleString("en-US")} characters):`,
+    ...measured.map((m, i) => `  ${sizeLine(names[i], m.result)}`),
+    ...worstCases(runtime).map((text) => `  ${text}`),
+  ];
 }

@@ -19,6 +19,8 @@ export type AssumptionKey =
   | "integrationCost.deep"
   | "integrationUpkeep"
   | "hurdleRoi"
+  | "rampMonths"
+  | "sensitivitySwing"
   | "headcount";
 
 export interface AssumptionDescription {
@@ -95,6 +97,18 @@ export const ASSUMPTION_CATALOGUE: readonly AssumptionDescription[] = [
     label: "Hurdle ROI",
     unit: "ratio",
     note: "The least return a tier must bring: 1.0 (100 %) means the value at least doubles the cost.",
+  },
+  {
+    key: "rampMonths",
+    label: "Ramp months",
+    unit: "months",
+    note: "Months until adoption is full, rising in a straight line from 0; the first year delivers 1 - months/24 of a full year. 0 to 12.",
+  },
+  {
+    key: "sensitivitySwing",
+    label: "Sensitivity swing",
+    unit: "share",
+    note: "How far AI Sensitivity moves each input down and up, one at a time: 0.2 tries 80 % and 120 % of it.",
   },
   {
     key: "headcount",

@@ -16,6 +16,10 @@ export interface Assumptions {
   /** Yearly upkeep of an integration, as a share of its one-time cost. */
   integrationUpkeep: number;
   hurdleRoi: number;
+  /** Months from the start until adoption is full (0 to 12, fractions allowed); the first year ramps up. */
+  rampMonths: number;
+  /** How far the sensitivity bars move each input, down and up (0 up to, not including, 1). */
+  sensitivitySwing: number;
   /** null: the sum of People over the analysed rows. */
   headcount: number | null;
 }
@@ -31,14 +35,18 @@ export const DEFAULT_ASSUMPTIONS: Readonly<Assumptions> = Object.freeze({
   integrationCost: Object.freeze({ none: 0, light: 10_000, deep: 50_000 }),
   integrationUpkeep: 0.15,
   hurdleRoi: 1,
+  rampMonths: 0,
+  sensitivitySwing: 0.2,
   headcount: null,
 });
 
 /** What an assumption may hold; the wizard, the command line and the functions check against the same table. */
 export interface AssumptionRule {
-  kind: "share" | "money" | "count" | "years" | "ratio";
+  kind: "share" | "money" | "count" | "years" | "ratio" | "months" | "swing";
   min: number;
   max: number;
+  /** True where `max` itself is not allowed (the swing: 1 would move an input to 0 and to double at once). */
+  maxExcluded?: boolean;
 }
 
 export const ASSUMPTION_RULES: Record<Exclude<keyof Assumptions, "integrationCost">, AssumptionRule> = {
@@ -51,6 +59,8 @@ export const ASSUMPTION_RULES: Record<Exclude<keyof Assumptions, "integrationCos
   consumerSeatPrice: { kind: "money", min: 0, max: Infinity },
   integrationUpkeep: { kind: "share", min: 0, max: 1 },
   hurdleRoi: { kind: "ratio", min: 0, max: Infinity },
+  rampMonths: { kind: "months", min: 0, max: 12 },
+  sensitivitySwing: { kind: "swing", min: 0, max: 1, maxExcluded: true },
   headcount: { kind: "count", min: 0, max: Infinity },
 };
 
@@ -66,11 +76,16 @@ function checkValue(field: string, value: unknown, rule: AssumptionRule): Assump
       ? `a whole number of years from ${rule.min} to ${rule.max}`
       : rule.kind === "share"
         ? "a share between 0 and 1"
-        : "a number of at least 0";
+        : rule.kind === "months"
+          ? `a number of months from ${rule.min} to ${rule.max}`
+          : rule.kind === "swing"
+            ? `a share from ${rule.min} up to, not including, ${rule.max}`
+            : "a number of at least 0";
   if (typeof value !== "number" || !Number.isFinite(value)) {
     return { field, message: `${field} must be ${expected}; got ${JSON.stringify(value)}` };
   }
-  if (value < rule.min || value > rule.max || (rule.kind === "years" && !Number.isInteger(value))) {
+  const aboveMax = rule.maxExcluded ? value >= rule.max : value > rule.max;
+  if (value < rule.min || aboveMax || (rule.kind === "years" && !Number.isInteger(value))) {
     return { field, message: `${field} must be ${expected}; got ${value}` };
   }
   return null;

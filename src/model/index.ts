@@ -9,3 +9,8 @@ export * from "./plans";
 export * from "./reason";
 export * from "./cellText";
 export * from "./assumptionCatalogue";
+export * from "./breakeven";
+export * from "./vendors";
+export * from "./budget";
+export * from "./portfolio";
+export * from "./sensitivity";

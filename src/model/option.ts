@@ -10,6 +10,16 @@ export interface OptionInputs {
   years: number;
   discountRate: number;
   vendorSurvival: number;
+  /** Months until adoption is full (0 to 12); the first year delivers 1 - M/24 of a steady year. */
+  rampMonths: number;
+}
+
+/** What an option's value and costs are spread over: the horizon, the discounting, the vendor and the ramp. */
+export interface OptionHorizon {
+  years: number;
+  discountRate: number;
+  vendorSurvival: number;
+  rampMonths: number;
 }
 
 export interface OptionFigures {
@@ -43,6 +53,14 @@ export function annuity(years: number, discountRate: number): number {
   return sum;
 }
 
+/**
+ * The annuity that value is paid over: adoption rises in a straight line over the first M months, so year 1
+ * falls short of a steady year by M/24 of it, discounted one year (model.md, "One option").
+ */
+export function valueAnnuity(years: number, discountRate: number, rampMonths: number): number {
+  return annuity(years, discountRate) - rampMonths / 24 / (1 + discountRate);
+}
+
 /** Expected cost of rebuilding the integration once, if the vendor fails within the horizon. */
 export function switchCost(oneTimeCost: number, years: number, discountRate: number, vendorSurvival: number): number {
   let sum = 0;
@@ -62,10 +80,10 @@ export function paybackMonths(oneTimeCost: number, annualNet: number): number | 
 export function optionFromValue(
   value: { hoursSaved: number; annualValue: number },
   costs: { annualCost: number; oneTimeCost: number },
-  horizon: { years: number; discountRate: number; vendorSurvival: number },
+  horizon: OptionHorizon,
 ): OptionFigures {
   const factor = annuity(horizon.years, horizon.discountRate);
-  const pvBenefits = value.annualValue * factor;
+  const pvBenefits = value.annualValue * (factor - horizon.rampMonths / 24 / (1 + horizon.discountRate));
   const rebuild = switchCost(costs.oneTimeCost, horizon.years, horizon.discountRate, horizon.vendorSurvival);
   const pvCosts = costs.oneTimeCost + costs.annualCost * factor + rebuild;
   const npv = pvBenefits - pvCosts;

@@ -2,6 +2,7 @@ import type { Assumptions } from "./assumptions";
 import { capture, type IntegrationNeed } from "./capture";
 import { optionFromValue, evaluateOption, type OptionFigures } from "./option";
 import { chooseTier, type Tier, type TierDecision } from "./tier";
+import { rowBreakeven, safetyMargin } from "./breakeven";
 
 /** One row of the workflow table, read and checked (sheets.md). */
 export interface Workflow {
@@ -17,6 +18,10 @@ export interface Workflow {
   /** null: the default for the row's integration need. */
   integrationCost: number | null;
   taskType?: string;
+  /** The vendor as written, trimmed; null where the row names none. */
+  vendor: string | null;
+  /** The row's own vendor survival; null where it gives none (its vendor's, else the default applies). */
+  vendorSurvival: number | null;
 }
 
 export interface WorkflowAnalysis {
@@ -30,6 +35,12 @@ export interface WorkflowAnalysis {
   override: Tier | null;
   /** The chosen option's figures; all zero for None. */
   chosen: OptionFigures;
+  /** The vendor survival its Enterprise option used: its own, else its vendor's first figure, else the default. */
+  survival: number;
+  /** Minutes saved per task at which the row's option (for None: its first candidate to qualify) meets the hurdle. */
+  breakevenMinutes: number | null;
+  /** 1 - break-even / minutes saved; null where the minutes saved are 0 or no break-even exists. */
+  safetyMargin: number | null;
 }
 
 export const NO_OPTION: Readonly<OptionFigures> = Object.freeze({
@@ -51,7 +62,8 @@ export function tierAllowed(workflow: Workflow, tier: Tier): boolean {
   return !(tier === "Consumer" && workflow.sensitiveData);
 }
 
-export function enterpriseOption(w: Workflow, a: Assumptions): OptionFigures {
+/** The Enterprise option; `survival` is the row's vendor's (see vendors.ts), the default where not given. */
+export function enterpriseOption(w: Workflow, a: Assumptions, survival: number = a.vendorSurvival): OptionFigures {
   const oneTimeCost = w.integrationCost ?? a.integrationCost[w.integration];
   return evaluateOption({
     tasksPerMonth: w.people * w.tasksPerPersonPerMonth,
@@ -63,7 +75,8 @@ export function enterpriseOption(w: Workflow, a: Assumptions): OptionFigures {
     confidence: a.confidence,
     years: a.years,
     discountRate: a.discountRate,
-    vendorSurvival: a.vendorSurvival,
+    vendorSurvival: survival,
+    rampMonths: a.rampMonths,
   });
 }
 
@@ -79,12 +92,18 @@ export function consumerOption(w: Workflow, a: Assumptions, enterprise: OptionFi
 /**
  * A workflow's two options, the model's tier and the one that stands. A tier set by hand replaces the model's;
  * Consumer for sensitive data is refused with a RangeError, so callers offer only what `tierAllowed` permits.
+ * `survival` is the one its vendor resolves to (`resolveSurvivals`); by default the row's own, else the default.
  */
-export function analyseWorkflow(w: Workflow, a: Assumptions, override: Tier | null = null): WorkflowAnalysis {
+export function analyseWorkflow(
+  w: Workflow,
+  a: Assumptions,
+  override: Tier | null = null,
+  survival: number = w.vendorSurvival ?? a.vendorSurvival,
+): WorkflowAnalysis {
   if (override !== null && !tierAllowed(w, override)) {
     throw new RangeError(`"${w.name}" handles sensitive data, so it cannot be set to Consumer`);
   }
-  const enterprise = enterpriseOption(w, a);
+  const enterprise = enterpriseOption(w, a, survival);
   const consumer = consumerOption(w, a, enterprise);
   const decision = chooseTier({
     value: enterprise.pvBenefits,
@@ -96,5 +115,30 @@ export function analyseWorkflow(w: Workflow, a: Assumptions, override: Tier | nu
   });
   const tier = override ?? decision.tier;
   const chosen = tier === "Enterprise" ? enterprise : tier === "Consumer" ? consumer : NO_OPTION;
-  return { workflow: w, enterprise, consumer, decision, tier, override, chosen };
+  const breakeven = rowBreakeven(
+    {
+      people: w.people,
+      tasksPerPersonPerMonth: w.tasksPerPersonPerMonth,
+      hourlyCost: w.hourlyCost,
+      adoption: w.adoption ?? a.adoption,
+      sensitiveData: w.sensitiveData,
+      captureShare: capture(w.integration),
+    },
+    tier,
+    enterprise,
+    consumer,
+    a,
+  );
+  return {
+    workflow: w,
+    enterprise,
+    consumer,
+    decision,
+    tier,
+    override,
+    chosen,
+    survival,
+    breakevenMinutes: breakeven,
+    safetyMargin: safetyMargin(breakeven, w.minutesSavedPerTask),
+  };
 }

@@ -1,14 +1,16 @@
 import {
-  analyseWorkflow,
+  analysePortfolio,
+  budgetSchedule,
   checkAssumptions,
-  comparePlans,
+  dueDiligenceWarnings,
+  sensitivityBars,
   tierAllowed,
   TIERS,
-  totalPeople,
+  vendorSummaries,
   type Assumptions,
   type Tier,
-  type WorkflowAnalysis,
 } from "../model";
+import { currencyOfColumns } from "./currency";
 import type { SourceGrid } from "./port";
 import { readWorkflowTable } from "./read/readTable";
 import type { Analysis, TableReading } from "./reading";
@@ -25,17 +27,26 @@ function nameKey(name: string): string {
   return name.trim().toLowerCase();
 }
 
+/** Where the table came from; a SourceGrid's column formats, where given, tell the money currency. */
+export interface AnalysisSource {
+  sheet: string;
+  address: string;
+  columnFormats?: (string | null)[];
+}
+
 /**
  * Analyses every workflow read, with the tiers set by hand (looked up by name, ignoring case and outer spaces),
  * and compares the two plans. A tier set by hand that the model refuses (Consumer on sensitive data) or that
  * names no analysed workflow is not applied and becomes a warning: a saved choice must not stop an analysis.
+ * `currency` is the one the user chose, used where the source's money formats carry none.
  */
 export function analyseReading(
-  source: { sheet: string; address: string },
+  source: AnalysisSource,
   reading: TableReading,
   assumptions: Assumptions,
   overrides: Record<string, Tier> = {},
   analysedAt: Date = new Date(),
+  currency: string | null = null,
 ): Analysis {
   const problems = checkAssumptions(assumptions);
   if (problems.length > 0) throw new AnalysisError(problems.map((p) => p.message).join("; "));
@@ -43,44 +54,56 @@ export function analyseReading(
   const wanted = new Map(Object.entries(overrides).map(([name, tier]) => [nameKey(name), { name, tier }]));
   const warnings = [...reading.warnings];
   const applied: Record<string, Tier> = {};
-  const analyses: WorkflowAnalysis[] = reading.workflows.map(({ workflow }) => {
+  const workflows = reading.workflows.map(({ workflow }) => workflow);
+  const rowOverrides: (Tier | null)[] = workflows.map((workflow) => {
     const key = nameKey(workflow.name);
     const override = wanted.get(key);
     wanted.delete(key);
-    if (override === undefined) return analyseWorkflow(workflow, assumptions);
+    if (override === undefined) return null;
     if (!TIERS.includes(override.tier)) {
       warnings.push(
         `The tier set by hand for "${workflow.name}" (${String(override.tier)}) is not one of ${TIERS.join(", ")}, so it was not applied.`,
       );
-      return analyseWorkflow(workflow, assumptions);
+      return null;
     }
     if (!tierAllowed(workflow, override.tier)) {
       warnings.push(
         `"${workflow.name}" handles sensitive data, so the tier set by hand (${override.tier}) was not applied; the model's choice stands.`,
       );
-      return analyseWorkflow(workflow, assumptions);
+      return null;
     }
     applied[workflow.name] = override.tier;
-    return analyseWorkflow(workflow, assumptions, override.tier);
+    return override.tier;
   });
   for (const { name, tier } of wanted.values()) {
     warnings.push(`The tier set by hand for "${name}" (${tier}) was not applied: no analysed workflow has that name.`);
   }
 
-  const people = totalPeople(analyses);
+  const people = workflows.reduce((sum, w) => sum + w.people, 0);
   if (assumptions.headcount !== null && assumptions.headcount < people) {
     throw new AnalysisError(
       `Headcount ${assumptions.headcount} is below the ${people} people of the analysed workflows: ` +
         `enter at least ${people}, or leave it empty to use that sum.`,
     );
   }
+  const base = analysePortfolio(workflows, assumptions, rowOverrides);
+  const { analyses, comparison } = base;
+  warnings.push(...base.survivalWarnings, ...dueDiligenceWarnings(analyses, comparison.portfolio, assumptions));
   return {
     source: { sheet: source.sheet, address: source.address },
     assumptions,
     reading: { ...reading, warnings },
     analyses,
     overrides: applied,
-    comparison: comparePlans(analyses, assumptions),
+    comparison,
+    vendors: vendorSummaries(analyses, comparison.portfolio, assumptions),
+    budget: budgetSchedule(analyses, assumptions, {
+      seats: comparison.perSeat.seats,
+      annualValue: comparison.perSeat.annualValue,
+    }),
+    baseNpv: comparison.portfolio.npv,
+    sensitivity: sensitivityBars(workflows, assumptions, rowOverrides, base),
+    currency: currencyOfColumns(reading.columns, source.columnFormats) ?? currency,
     analysedAt,
   };
 }
@@ -91,6 +114,7 @@ export function analyseGrid(
   assumptions: Assumptions,
   overrides: Record<string, Tier> = {},
   analysedAt: Date = new Date(),
+  currency: string | null = null,
 ): Analysis {
-  return analyseReading(grid, readWorkflowTable(grid), assumptions, overrides, analysedAt);
+  return analyseReading(grid, readWorkflowTable(grid), assumptions, overrides, analysedAt, currency);
 }

@@ -1,4 +1,13 @@
-import type { Assumptions, PlanComparison, Tier, Workflow, WorkflowAnalysis } from "../model";
+import type {
+  Assumptions,
+  BudgetSchedule,
+  PlanComparison,
+  SensitivityBar,
+  Tier,
+  VendorSummary,
+  Workflow,
+  WorkflowAnalysis,
+} from "../model";
 
 /**
  * What reading a workflow table gives (sheets.md, "The workflow table it reads"), and what an analysis of it
@@ -15,7 +24,9 @@ export type FieldName =
   | "sensitive"
   | "integration"
   | "integrationCost"
-  | "taskType";
+  | "taskType"
+  | "vendor"
+  | "vendorSurvival";
 
 /** Which column of the source feeds which field. */
 export interface ColumnMatch {
@@ -74,5 +85,18 @@ export interface Analysis {
   /** Tiers set by hand, by workflow name as written. */
   overrides: Record<string, Tier>;
   comparison: PlanComparison;
+  /** One per vendor named by an analysed row, in order of first appearance, then `(no vendor named)` if any. */
+  vendors: VendorSummary[];
+  /** Both plans' yearly cash (model.md, "The budget, year by year"). */
+  budget: BudgetSchedule;
+  /** The portfolio's NPV that the sensitivity bars move away from. */
+  baseNpv: number;
+  /** The bars, widest spread first (model.md, "Sensitivity"). */
+  sensitivity: SensitivityBar[];
+  /**
+   * The money currency: the source's money columns' number format where it carries one, else the currency the
+   * user chose, else null (no symbol).
+   */
+  currency: string | null;
   analysedAt: Date;
 }

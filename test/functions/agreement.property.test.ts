@@ -42,6 +42,7 @@ const optionInputs: fc.Arbitrary<OptionInputs> = fc.record({
   years: fc.integer({ min: 1, max: 30 }),
   discountRate: fraction,
   vendorSurvival: fraction,
+  rampMonths: fc.constant(0),
 });
 
 function argumentsOf(i: OptionInputs): Grid[] {
@@ -104,6 +105,7 @@ describe("WORKFLOW_ROI agrees with evaluateOption", () => {
             years: 3,
             discountRate: Number(String(discount / 10)) / 100,
             vendorSurvival: 0.9,
+            rampMonths: 0,
           };
           const args = [text(tasks), "15", text(hourly), text(annual), text(once), percent(adoption), "", "3"];
           const answer = WORKFLOW_ROI(...args.map(cell), cell(percent(discount)), null, measure)[0][0];

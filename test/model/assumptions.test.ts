@@ -18,6 +18,8 @@ describe("the defaults (model.md, 'Defaults for the wizard's assumptions')", () 
       consumerSeatPrice: 20,
       integrationCost: { none: 0, light: 10_000, deep: 50_000 },
       integrationUpkeep: 0.15,
+      rampMonths: 0,
+      sensitivitySwing: 0.2,
       hurdleRoi: 1,
       headcount: null,
     });

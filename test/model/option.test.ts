@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { annuity, evaluateOption, paybackMonths, switchCost, type OptionInputs } from "../../src/model";
+import { annuity, evaluateOption, paybackMonths, switchCost, valueAnnuity, type OptionInputs } from "../../src/model";
 
 /** model.md, "Check by hand". */
 const HAND_EXAMPLE: OptionInputs = {
@@ -13,6 +13,7 @@ const HAND_EXAMPLE: OptionInputs = {
   years: 3,
   discountRate: 0.1,
   vendorSurvival: 0.9,
+  rampMonths: 0,
 };
 
 /** Equal within a relative 1e-9, for expectations the test computes itself (model.md, "Conventions"). */
@@ -41,6 +42,44 @@ describe("one option: model.md's worked example", () => {
     expect(figures.annualCost).toBe(3000);
     expect(figures.oneTimeCost).toBe(5000);
     expect(figures.annualNet).toBeCloseTo(46080 - 3000, 6);
+  });
+});
+
+describe("one option with a ramp: model.md's worked example with M = 6", () => {
+  const figures = evaluateOption({ ...HAND_EXAMPLE, rampMonths: 6 });
+
+  it("gives the figures shown, to the digits shown", () => {
+    expect(valueAnnuity(3, 0.1, 6)).toBeCloseTo(2.259579, 6);
+    expect(figures.pvBenefits).toBeCloseTo(104121.41, 2);
+    expect(figures.npv).toBeCloseTo(90530.13, 2);
+    expect(figures.roi as number).toBeCloseTo(6.660896, 6);
+  });
+
+  it("leaves the steady-state year, the costs and the payback alone", () => {
+    const steady = evaluateOption(HAND_EXAMPLE);
+    expect(figures.annualValue).toBe(steady.annualValue);
+    expect(figures.pvCosts).toBe(steady.pvCosts);
+    expect(figures.paybackMonths).toBe(steady.paybackMonths);
+  });
+
+  it("without a ramp the value annuity is the annuity", () => {
+    expect(valueAnnuity(5, 0.07, 0)).toBe(annuity(5, 0.07));
+  });
+
+  it("a ramp of M months loses M/24 of the first year's value, discounted one year", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 12, noNaN: true }),
+        (years, rate, months) => {
+          // Year 1 at (1 - M/24), the others in full, each discounted at its year end.
+          let direct = (1 - months / 24) / (1 + rate);
+          for (let t = 2; t <= years; t++) direct += 1 / (1 + rate) ** t;
+          expectRelative(valueAnnuity(years, rate, months), direct);
+        },
+      ),
+    );
   });
 });
 
@@ -114,6 +153,7 @@ describe("invariants", () => {
     years: fc.integer({ min: 1, max: 30 }),
     discountRate: share,
     vendorSurvival: share,
+    rampMonths: fc.double({ min: 0, max: 12, noNaN: true }),
   });
 
   it("NPV rises (weakly) with the minutes saved", () => {

@@ -118,6 +118,8 @@ describe("invariants", () => {
     sensitiveData: fc.boolean(),
     integration: fc.constantFrom<IntegrationNeed>("none", "light", "deep"),
     integrationCost: fc.option(fc.double({ min: 0, max: 1e6, noNaN: true })),
+    vendor: fc.constant(null),
+    vendorSurvival: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
   });
   const override = fc.constantFrom<Tier | null>(null, "Enterprise", "Consumer", "None");
   const rows = fc.array(fc.tuple(workflow, override), { maxLength: 8 });

@@ -40,6 +40,8 @@ export function sampleWorkflows(): Workflow[] {
       integration,
       integrationCost: null,
       taskType: row["Task type"],
+      vendor: null,
+      vendorSurvival: null,
     };
   });
 }

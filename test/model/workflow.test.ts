@@ -24,6 +24,8 @@ const ROW: Workflow = {
   sensitiveData: false,
   integration: "light",
   integrationCost: null,
+  vendor: null,
+  vendorSurvival: null,
 };
 
 const A = DEFAULT_ASSUMPTIONS;
@@ -157,6 +159,8 @@ describe("invariants", () => {
     sensitiveData: fc.constant(true),
     integration: fc.constantFrom<IntegrationNeed>("none", "light", "deep"),
     integrationCost: fc.option(fc.double({ min: 0, max: 1e6, noNaN: true })),
+    vendor: fc.constant(null),
+    vendorSurvival: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
   });
 
   it("the tier is never Consumer when data is sensitive", () => {

@@ -106,6 +106,8 @@ export function readAssumptions(drafts: AssumptionDrafts): AssumptionsReading {
     },
     integrationUpkeep: pick("integrationUpkeep"),
     hurdleRoi: pick("hurdleRoi"),
+    rampMonths: pick("rampMonths"),
+    sensitivitySwing: pick("sensitivitySwing"),
     headcount: values.headcount ?? null,
   };
   for (const problem of checkAssumptions(candidate)) {

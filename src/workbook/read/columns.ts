@@ -14,6 +14,8 @@ export const FIELD_HEADERS: Record<FieldName, string[]> = {
   integration: ["Integration", "Integration need", "Integration depth"],
   integrationCost: ["Integration cost", "One-time cost"],
   taskType: ["Task type", "Task"],
+  vendor: ["Vendor", "AI vendor", "Provider", "Tool vendor"],
+  vendorSurvival: ["Vendor survival", "Vendor annual survival", "Survival"],
 };
 
 /** Fields without which a row cannot be analysed; the others have defaults. */

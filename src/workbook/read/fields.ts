@@ -26,6 +26,8 @@ export interface FieldValues {
   integration: IntegrationNeed;
   integrationCost: number | null;
   taskType: string | undefined;
+  vendor: string | null;
+  vendorSurvival: number | null;
 }
 
 export type CellReading<T> = { ok: true; value: T; note?: string } | { ok: false; expected: string };
@@ -74,10 +76,23 @@ const EXPECTED: Record<FieldName, string> = {
   integration: INTEGRATION_WORDS_TEXT,
   integrationCost: `${NUMBER}, or an empty cell for the default`,
   taskType: "text",
+  vendor: "a vendor name, or an empty cell",
+  vendorSurvival:
+    "a share from 0 to 1, a percentage up to 100, or text such as 90%; or an empty cell for the vendor's or the default",
 };
 
 export function expectedFor(field: FieldName): string {
   return EXPECTED[field];
+}
+
+/** A share cell that may be empty (null): 0 to 1, above 1 up to 100 as a percentage with a note, or text with %. */
+function optionalShare(cell: GridValue | undefined, expected: string): CellReading<number | null> {
+  if (isEmptyCell(cell)) return { ok: true, value: null };
+  const share = readTableShare(cell);
+  if (share === undefined) return { ok: false, expected: expectedNumber(cell, expected) };
+  return share.readAsPercent
+    ? { ok: true, value: share.share, note: `${readNumber(cell)} read as ${readNumber(cell)} %` }
+    : { ok: true, value: share.share };
 }
 
 type Readers = { [F in FieldName]: (cell: GridValue | undefined) => CellReading<FieldValues[F]> };
@@ -96,14 +111,7 @@ export const FIELD_READERS: Readers = {
   tasks: nonNegative,
   minutes: nonNegative,
   hourlyCost: nonNegative,
-  adoption: (cell) => {
-    if (isEmptyCell(cell)) return { ok: true, value: null };
-    const share = readTableShare(cell);
-    if (share === undefined) return { ok: false, expected: expectedNumber(cell, EXPECTED.adoption) };
-    return share.readAsPercent
-      ? { ok: true, value: share.share, note: `${readNumber(cell)} read as ${readNumber(cell)} %` }
-      : { ok: true, value: share.share };
-  },
+  adoption: (cell) => optionalShare(cell, EXPECTED.adoption),
   sensitive: (cell) => {
     const yes = readYesNo(isEmptyCell(cell) ? null : cell);
     return yes === undefined ? fail("sensitive") : { ok: true, value: yes };
@@ -121,4 +129,20 @@ export const FIELD_READERS: Readers = {
     isEmptyCell(cell)
       ? { ok: true, value: undefined }
       : { ok: true, value: typeof cell === "string" ? cell.trim() : String(cell) },
+  // A number or a yes/no is still a name someone typed: keep it as written rather than refuse the row.
+  vendor: (cell) =>
+    isEmptyCell(cell)
+      ? { ok: true, value: null }
+      : {
+          ok: true,
+          value:
+            typeof cell === "string"
+              ? cell.trim()
+              : typeof cell === "boolean"
+                ? cell
+                  ? "TRUE"
+                  : "FALSE"
+                : String(cell),
+        },
+  vendorSurvival: (cell) => optionalShare(cell, EXPECTED.vendorSurvival),
 };

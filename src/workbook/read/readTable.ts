@@ -113,6 +113,8 @@ function toWorkflow(v: FieldValues): Workflow {
     sensitiveData: v.sensitive ?? false,
     integration: v.integration ?? "none",
     integrationCost: v.integrationCost ?? null,
+    vendor: v.vendor ?? null,
+    vendorSurvival: v.vendorSurvival ?? null,
   };
   if (v.taskType !== undefined) workflow.taskType = v.taskType;
   return workflow;

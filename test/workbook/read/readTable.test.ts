@@ -44,6 +44,8 @@ describe("readWorkflowTable: a clean table", () => {
       sensitiveData: false,
       integration: "none",
       integrationCost: null,
+      vendor: null,
+      vendorSurvival: null,
     });
     expect(reading.columns.map((c) => c.column)).toEqual(["C", "D", "E", "F", "G"]);
   });
