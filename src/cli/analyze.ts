@@ -5,42 +5,59 @@ import { parseArguments, USAGE, UsageError } from "./argv";
 import { readSettingsJson, SettingsError } from "./assumptionsFile";
 import { checkOutputPath, FileError, readInput, readText, writeOutput } from "./files";
 import { analyzeWorkbook, RunError } from "./run";
-import { formatSummary } from "./summary";
+import { formatRejected, formatSummary } from "./summary";
 
-/** `npm run analyze -- <workbook.xlsx> --out <result.xlsx> [--table …] [--assumptions …]` */
+/** `npm run analyze -- <workbook.xlsx> --out <result.xlsx> [--table …] [--assumptions …] [--tier …] …` */
 
 /** Problems in what the user gave: reported as a message, never as a stack trace. */
 const USER_ERRORS = [UsageError, FileError, SettingsError, XlsxError, TableError, AnalysisError, RunError];
+
+/** Exit codes, as --help lists them. */
+export const EXIT = { done: 0, refused: 1, usage: 2, strict: 3, unexpected: 70 } as const;
+
+/** A library's own wording (a zip reader's "end of central directory") means nothing to a finance user. */
+function plain(message: string): string {
+  return message.replace(/\s*\(Details: [^)]*\)\.?$/s, "");
+}
 
 export async function main(argv: readonly string[]): Promise<number> {
   try {
     const args = parseArguments(argv);
     if (args.kind === "help") {
       process.stdout.write(`${USAGE}\n`);
-      return 0;
+      return EXIT.done;
     }
     const settings = args.assumptions
       ? readSettingsJson(readText(args.assumptions, "assumptions file"), args.assumptions)
       : undefined;
-    checkOutputPath(args.input, args.out);
+    checkOutputPath(args.input, args.out, args.force);
     const input = readInput(args.input);
     const { output, summary } = await analyzeWorkbook(input, {
       table: args.table,
-      assumptions: settings?.assumptions,
-      overrides: settings?.overrides,
+      settings,
+      overrides: args.tiers,
+      currency: args.currency,
+      usePreviousRun: !args.fresh,
       onProgress: args.quiet ? undefined : (message) => process.stderr.write(`${message}\n`),
     });
-    writeOutput(args.out, output);
+    if (args.strict && summary.analysis.reading.rejected.length > 0) {
+      process.stderr.write(`${formatRejected(summary.analysis)}\n`);
+      process.stderr.write(
+        `--strict: nothing was written to ${args.out}. Correct the rows above, or run without --strict.\n`,
+      );
+      return EXIT.strict;
+    }
+    writeOutput(args.out, output, args.force);
     process.stdout.write(`${formatSummary(summary, args.out)}\n`);
-    return 0;
+    return EXIT.done;
   } catch (error) {
     if (USER_ERRORS.some((kind) => error instanceof kind)) {
-      process.stderr.write(`${(error as Error).message}\n`);
+      process.stderr.write(`${plain((error as Error).message)}\n`);
       if (error instanceof UsageError) process.stderr.write("Run with --help for usage.\n");
-      return error instanceof UsageError ? 2 : 1;
+      return error instanceof UsageError ? EXIT.usage : EXIT.refused;
     }
     process.stderr.write(`Unexpected failure, please report it: ${(error as Error).stack ?? String(error)}\n`);
-    return 70;
+    return EXIT.unexpected;
   }
 }
 

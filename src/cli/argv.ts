@@ -1,22 +1,42 @@
-/** The command line's arguments: `analyze <workbook.xlsx> --out <result.xlsx> [--table <id>] [--assumptions <file>]`. */
+import { TIERS, type Tier } from "../model";
+
+/** The command line's arguments: `analyze <workbook.xlsx> --out <result.xlsx> [options]`. */
 
 export const USAGE = `Usage: npm run analyze -- <workbook.xlsx> --out <result.xlsx> [options]
 
 Reads the workflow table of a budget workbook, chooses a tier for each workflow and writes a COPY of the
-workbook with three sheets added: AI Assumptions, AI Allocation and AI Comparison. The input file is never
-changed.
+workbook with the add-in's sheets added (AI Assumptions, AI Allocation, AI Comparison and the others the
+analysis gives). The input file is never changed.
+
+Where the workbook already holds the add-in's sheets from an earlier run, what you typed there is kept: the
+assumptions on AI Assumptions, the tiers set by hand on AI Allocation and the due-diligence notes on AI Vendors
+are read back and used again. What you give on the command line wins over them: an --assumptions file wins for
+each assumption it names, --tier wins for its workflow, --currency wins where the workbook's money cells carry
+no currency of their own.
 
 Options:
-  --out <file.xlsx>         Where to write the copy (required; must not be the input file).
+  --out <file.xlsx>         Where to write the copy (required; not the input file). A macro workbook (.xlsm)
+                            is written as .xlsm.
+  --force                   Replace --out if it already exists (without it an existing file is never replaced).
   --table <name or range>   The workflow table to read: an Excel table's name (Workflows) or a range
                             (Budget!B4:I11, 'Q1 Budget'!A3:H20). Without it the first table whose headers
                             name the workflow fields is used.
-  --assumptions <file>      A JSON file of assumptions that replace the defaults, e.g.
+  --assumptions <file>      A JSON file of assumptions, each replacing the sheet's value (or the default), e.g.
                             {"years": 5, "discountRate": 0.08, "hurdleRoi": 1.5,
                              "integrationCost": {"deep": 40000},
                              "overrides": {"Contract review": "Consumer"}}
+  --tier "<workflow>=<tier>"
+                            Sets a workflow's tier by hand (Enterprise, Consumer or None); repeat it for more
+                            workflows, e.g. --tier "Contract review=Consumer".
+  --currency <symbol>       The money symbol for the written sheets and the summary (e.g. --currency €), used
+                            where the source table's money cells carry none of their own.
+  --fresh                   Ignore what the add-in's sheets of an earlier run hold; start from the defaults.
+  --strict                  Fail (exit code 3, nothing written) when any row of the table could not be analysed.
   --quiet                   No progress lines on stderr.
-  --help                    Show this help.`;
+  --help                    Show this help.
+
+Exit codes: 0 done; 1 the workbook or a file could not be used (the message says why); 2 bad arguments;
+3 --strict and some rows were not analysed.`;
 
 export interface RunArguments {
   kind: "run";
@@ -24,6 +44,12 @@ export interface RunArguments {
   out: string;
   table?: string;
   assumptions?: string;
+  /** Tiers set by hand on the command line, by workflow name as typed. */
+  tiers: Record<string, Tier>;
+  currency?: string;
+  force: boolean;
+  strict: boolean;
+  fresh: boolean;
   quiet: boolean;
 }
 
@@ -37,17 +63,35 @@ export class UsageError extends Error {
   }
 }
 
-const VALUED = new Set(["--out", "--table", "--assumptions"]);
+const VALUED = new Set(["--out", "--table", "--assumptions", "--tier", "--currency"]);
+const REPEATABLE = new Set(["--tier"]);
+const SWITCHES = new Set(["--force", "--strict", "--fresh", "--quiet"]);
+const KNOWN = [...VALUED, ...SWITCHES, "--help"].join(", ");
+
+function readTier(value: string): [string, Tier] {
+  const eq = value.lastIndexOf("=");
+  const name = eq < 0 ? "" : value.slice(0, eq).trim();
+  const word = eq < 0 ? "" : value.slice(eq + 1).trim();
+  if (name === "" || word === "") {
+    throw new UsageError(`--tier takes "Workflow name=Tier", e.g. --tier "Contract review=Consumer"; got "${value}".`);
+  }
+  const tier = TIERS.find((t) => t.toLowerCase() === word.toLowerCase());
+  if (tier === undefined) {
+    throw new UsageError(`--tier "${value}": the tier must be one of ${TIERS.join(", ")}; got "${word}".`);
+  }
+  return [name, tier];
+}
 
 export function parseArguments(argv: readonly string[]): Arguments {
   const values: Record<string, string> = {};
+  const tiers: Record<string, Tier> = {};
+  const switches = new Set<string>();
   const positional: string[] = [];
-  let quiet = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--help" || arg === "-h") return { kind: "help" };
-    if (arg === "--quiet") {
-      quiet = true;
+    if (SWITCHES.has(arg)) {
+      switches.add(arg);
       continue;
     }
     const [flag, inline] = arg.startsWith("--") ? splitInline(arg) : [arg, undefined];
@@ -56,10 +100,19 @@ export function parseArguments(argv: readonly string[]): Arguments {
       if (value === undefined || (inline === undefined && value.startsWith("--"))) {
         throw new UsageError(`${flag} needs a value, e.g. ${example(flag)}.`);
       }
-      if (flag in values) throw new UsageError(`${flag} is given twice; give it once.`);
+      if (flag === "--tier") {
+        const [name, tier] = readTier(value);
+        const key = Object.keys(tiers).find((k) => k.toLowerCase() === name.toLowerCase());
+        if (key !== undefined && tiers[key] !== tier) {
+          throw new UsageError(`--tier sets "${name}" twice (${tiers[key]} and ${tier}); give it once.`);
+        }
+        tiers[key ?? name] = tier;
+        continue;
+      }
+      if (flag in values && !REPEATABLE.has(flag)) throw new UsageError(`${flag} is given twice; give it once.`);
       values[flag] = value;
     } else if (arg.startsWith("-") && arg !== "-") {
-      throw new UsageError(`Unknown option ${arg}. Options: --out, --table, --assumptions, --quiet, --help.`);
+      throw new UsageError(`Unknown option ${arg}. Options: ${KNOWN}.`);
     } else {
       positional.push(arg);
     }
@@ -71,14 +124,25 @@ export function parseArguments(argv: readonly string[]): Arguments {
   }
   const out = values["--out"];
   if (out === undefined) throw new UsageError("Name the file to write with --out, e.g. --out result.xlsx.");
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file; got "${out}".`);
+  if (!/\.xls[xm]$/i.test(out)) throw new UsageError(`--out must name an .xlsx (or .xlsm) file; got "${out}".`);
+  const currency = values["--currency"]?.trim();
+  if (currency !== undefined && (currency === "" || currency.length > 8 || /[\d"\\]/.test(currency))) {
+    throw new UsageError(
+      `--currency takes a money symbol or code such as €, $, £ or CHF; got "${values["--currency"]}".`,
+    );
+  }
   return {
     kind: "run",
     input: positional[0],
     out,
     table: values["--table"],
     assumptions: values["--assumptions"],
-    quiet,
+    tiers,
+    currency,
+    force: switches.has("--force"),
+    strict: switches.has("--strict"),
+    fresh: switches.has("--fresh"),
+    quiet: switches.has("--quiet"),
   };
 }
 
@@ -90,5 +154,7 @@ function splitInline(arg: string): [string, string | undefined] {
 function example(flag: string): string {
   if (flag === "--out") return "--out result.xlsx";
   if (flag === "--table") return "--table Workflows";
+  if (flag === "--tier") return '--tier "Contract review=Consumer"';
+  if (flag === "--currency") return "--currency €";
   return "--assumptions assumptions.json";
 }

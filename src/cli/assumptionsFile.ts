@@ -6,8 +6,11 @@ import { checkAssumptions, DEFAULT_ASSUMPTIONS, TIERS, type Assumptions, type Ti
  */
 
 export interface RunSettings {
+  /** The file's values over the defaults. */
   assumptions: Assumptions;
   overrides: Record<string, Tier>;
+  /** The fields the file names ("years", "integrationCost.deep"), so they can win over a previous run's sheet. */
+  given: string[];
 }
 
 export class SettingsError extends Error {
@@ -47,7 +50,7 @@ function readOverrides(value: unknown, problems: string[]): Record<string, Tier>
   return overrides;
 }
 
-function readIntegrationCost(value: unknown, problems: string[]): Assumptions["integrationCost"] {
+function readIntegrationCost(value: unknown, problems: string[], given: string[]): Assumptions["integrationCost"] {
   const costs = { ...DEFAULT_ASSUMPTIONS.integrationCost };
   if (!isRecord(value)) {
     problems.push(`integrationCost must be an object such as {"light": 10000, "deep": 50000}`);
@@ -59,6 +62,7 @@ function readIntegrationCost(value: unknown, problems: string[]): Assumptions["i
       continue;
     }
     costs[need as (typeof NEEDS)[number]] = cost as number;
+    given.push(`integrationCost.${need}`);
   }
   return costs;
 }
@@ -80,11 +84,14 @@ export function readSettingsJson(text: string, source: string): RunSettings {
     integrationCost: { ...DEFAULT_ASSUMPTIONS.integrationCost },
   };
   let overrides: Record<string, Tier> = {};
+  const given: string[] = [];
   for (const [key, value] of Object.entries(parsed)) {
     if (key === "overrides") overrides = readOverrides(value, problems);
-    else if (key === "integrationCost") assumptions.integrationCost = readIntegrationCost(value, problems);
-    else if (SCALAR_FIELDS.includes(key)) (assumptions as unknown as Record<string, unknown>)[key] = value;
-    else {
+    else if (key === "integrationCost") assumptions.integrationCost = readIntegrationCost(value, problems, given);
+    else if (SCALAR_FIELDS.includes(key)) {
+      (assumptions as unknown as Record<string, unknown>)[key] = value;
+      given.push(key);
+    } else {
       const near = KNOWN_FIELDS.find((f) => f.toLowerCase() === key.toLowerCase().replace(/[^a-z]/g, ""));
       problems.push(
         `"${key}" is not an assumption` +
@@ -98,5 +105,23 @@ export function readSettingsJson(text: string, source: string): RunSettings {
       `${source} has ${problems.length === 1 ? "a problem" : "problems"}:\n  - ${problems.join("\n  - ")}`,
     );
   }
-  return { assumptions, overrides };
+  return { assumptions, overrides, given };
+}
+
+/** `base` (a previous run's sheet, or the defaults) with every field the file names taken from the file. */
+export function overlaySettings(base: Assumptions, settings: RunSettings | undefined): Assumptions {
+  const merged: Assumptions = { ...base, integrationCost: { ...base.integrationCost } };
+  if (settings === undefined) return merged;
+  for (const field of settings.given) {
+    const [top, sub] = field.split(".");
+    if (top === "integrationCost" && sub !== undefined) {
+      const need = sub as (typeof NEEDS)[number];
+      merged.integrationCost[need] = settings.assumptions.integrationCost[need];
+    } else {
+      (merged as unknown as Record<string, unknown>)[top] = (
+        settings.assumptions as unknown as Record<string, unknown>
+      )[top];
+    }
+  }
+  return merged;
 }

@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync, statSync, writeFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, linkSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 
 /** The command line's file handling: read the input, refuse to write over it, write the copy in one step. */
@@ -44,12 +44,29 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-export function checkOutputPath(input: string, out: string): void {
+function refuseExisting(out: string): never {
+  throw new FileError(
+    `${out} already exists and was left as it is. Name another file with --out, or add --force to replace it.`,
+  );
+}
+
+/** Checked before the workbook is read, so a run that cannot write its result stops before any work. */
+export function checkOutputPath(input: string, out: string, force = false): void {
+  const extension = /\.xlsm$/i.test(input) ? ".xlsm" : ".xlsx";
   if (sameFile(input, out)) {
     throw new FileError(
-      `--out names the input workbook ${input}. The input is never changed: name a new file, e.g. --out ${basename(input).replace(/\.xlsx$/i, "")}-analysed.xlsx.`,
+      `--out names the input workbook ${input}. The input is never changed: name a new file, e.g. --out ${basename(input).replace(/\.xls[xm]$/i, "")}-analysed${extension}.`,
     );
   }
+  // Excel refuses to open a macro workbook under .xlsx, and a workbook without macros under .xlsm.
+  if (!out.toLowerCase().endsWith(extension)) {
+    throw new FileError(
+      extension === ".xlsm"
+        ? `${input} is a macro-enabled workbook: its copy keeps the macros and must end in .xlsm, e.g. --out ${basename(out).replace(/\.xlsx$/i, ".xlsm")}.`
+        : `--out ${out} ends in .xlsm, but ${input} is not a macro-enabled workbook: name an .xlsx file.`,
+    );
+  }
+  if (!force && existsSync(out)) refuseExisting(out);
   let folder: string;
   try {
     folder = realpathSync(dirname(resolve(out)));
@@ -59,14 +76,33 @@ export function checkOutputPath(input: string, out: string): void {
   if (!statSync(folder).isDirectory()) throw new FileError(`${dirname(resolve(out))} is not a folder.`);
 }
 
-/** Writes beside the target and renames, so a failed run never leaves half a workbook under the output name. */
-export function writeOutput(out: string, bytes: Uint8Array): void {
+/**
+ * Writes beside the target and then moves it into place, so a failed run never leaves half a workbook under the
+ * output name. Without `force` the move is a hard link, which fails rather than replace a file that appeared
+ * while the analysis ran.
+ */
+export function writeOutput(out: string, bytes: Uint8Array, force = false): void {
   const temporary = join(dirname(resolve(out)), `.${basename(out)}.${process.pid}.tmp`);
   try {
     writeFileSync(temporary, bytes);
-    renameSync(temporary, out);
+    if (force) renameSync(temporary, out);
+    else placeWithoutReplacing(temporary, out);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    if (error instanceof FileError) throw error;
     throw new FileError(`Cannot write ${out}: ${(error as Error).message}`);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+function placeWithoutReplacing(temporary: string, out: string): void {
+  try {
+    linkSync(temporary, out);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") refuseExisting(out);
+    // A file system without hard links: check, then move.
+    if (existsSync(out)) refuseExisting(out);
+    renameSync(temporary, out);
   }
 }

@@ -5,7 +5,9 @@ import type { SourceGrid, TableCandidate, WrittenSheet } from "../workbook/port"
 import { fieldLabel, matchColumns, REQUIRED_FIELDS } from "../workbook/read/columns";
 import type { Analysis } from "../workbook/reading";
 import { buildAnalysisLayout } from "../workbook/sheets/buildLayout";
+import { keepDueDiligence, readPreviousRun, type PreviousRun } from "../workbook/previousRun";
 import { type ChartNotDrawn, XlsxWorkbook } from "../workbook/xlsx/XlsxWorkbook";
+import { overlaySettings, type RunSettings } from "./assumptionsFile";
 import { lostKinds } from "./lostParts";
 
 /**
@@ -16,8 +18,16 @@ import { lostKinds } from "./lostParts";
 export interface AnalyzeOptions {
   /** A table name or range; without it the first workflow table found is used. */
   table?: string;
+  /** Every assumption, given explicitly: what the add-in's sheets of an earlier run hold is not used for them. */
   assumptions?: Assumptions;
+  /** An --assumptions file: each field it names wins over the earlier run's sheet (or the default). */
+  settings?: RunSettings;
+  /** Tiers set by hand, by workflow name; they win over the file's and the earlier run's. */
   overrides?: Record<string, Tier>;
+  /** The money symbol where the source table's money cells carry none (--currency). */
+  currency?: string;
+  /** False: start from the defaults, ignoring what the add-in's sheets of an earlier run hold. Default true. */
+  usePreviousRun?: boolean;
   analysedAt?: Date;
   onProgress?: (message: string) => void;
 }
@@ -30,6 +40,10 @@ export interface RunSummary {
   chartsNotDrawn: ChartNotDrawn[];
   /** Kinds of content in the input that the copy lacks (ExcelJS cannot carry them), e.g. "charts". */
   notCarriedOver: string[];
+  /** What was read back from the add-in's sheets of an earlier run; null where none were used. */
+  previous: PreviousRun | null;
+  /** The money symbol the figures are shown in; null for none. */
+  currency: string | null;
 }
 
 export interface AnalyzeResult {
@@ -94,15 +108,22 @@ export async function analyzeWorkbook(input: Uint8Array, options: AnalyzeOptions
   progress(`Reading the workbook (${Math.round(input.byteLength / 1024).toLocaleString("en-US")} KB)…`);
   const book = await XlsxWorkbook.load(input);
   const { grid, source } = await findSource(book, options.table);
+  const previous = options.usePreviousRun === false ? null : await readPreviousRun(book);
+  const base = previous?.assumptions ?? { ...DEFAULT_ASSUMPTIONS };
+  const assumptions = options.assumptions ?? overlaySettings(base, options.settings);
+  const overrides = mergeTiers(previous?.overrides ?? {}, options.settings?.overrides ?? {}, options.overrides ?? {});
   progress(`Analysing ${source}…`);
-  const analysis = analyseGrid(
-    grid,
-    options.assumptions ?? { ...DEFAULT_ASSUMPTIONS },
-    options.overrides ?? {},
-    options.analysedAt,
-  );
+  const analysis = analyseGrid(grid, assumptions, overrides, options.analysedAt, options.currency ?? null);
   if (analysis.analyses.length === 0) throw new RunError(nothingAnalysedMessage(grid, analysis));
   const layout = buildAnalysisLayout(analysis);
+  if (previous !== null) {
+    for (const vendor of keepDueDiligence(layout, previous.dueDiligence)) {
+      previous.problems.push(
+        `AI Vendors: no analysed row names "${vendor}" now, so its due-diligence note is not on the new sheet: ` +
+          `"${previous.dueDiligence[vendor]}"`,
+      );
+    }
+  }
   progress(`Writing ${layout.sheets.length} sheets (${analysis.analyses.length.toLocaleString("en-US")} workflows)…`);
   const ownBefore = (await book.ownSheets()).map((s) => s.name);
   const written = await book.writeAnalysis(layout);
@@ -113,5 +134,25 @@ export async function analyzeWorkbook(input: Uint8Array, options: AnalyzeOptions
     output,
     written.map((s) => s.name),
   );
-  return { output, summary: { source, analysis, written, chartsNotDrawn: book.chartsNotDrawn, notCarriedOver } };
+  return {
+    output,
+    summary: {
+      source,
+      analysis,
+      written,
+      chartsNotDrawn: book.chartsNotDrawn,
+      notCarriedOver,
+      previous,
+      currency: analysis.currency,
+    },
+  };
+}
+
+/** Later sources win, a workflow's name compared ignoring case and outer spaces, as the analysis compares it. */
+function mergeTiers(...sources: Record<string, Tier>[]): Record<string, Tier> {
+  const merged = new Map<string, [string, Tier]>();
+  for (const source of sources) {
+    for (const [name, tier] of Object.entries(source)) merged.set(name.trim().toLowerCase(), [name, tier]);
+  }
+  return Object.fromEntries(merged.values());
 }

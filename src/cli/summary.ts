@@ -1,11 +1,26 @@
+import { TIERS, type PlanFigures } from "../model";
+import { defaultPlacement } from "../workbook/currency";
+import type { Analysis, RowProblem } from "../workbook/reading";
 import type { RunSummary } from "./run";
 
-/** What the command line prints after a run: short, in a finance user's words. */
+/** What the command line prints after a run: short, in a finance user's words, figures first, then what to check. */
 
 const MAX_LISTED = 20;
 
-function money(value: number): string {
-  return Math.round(value).toLocaleString("en-US");
+/** Whole units with thousands separators, negatives in parentheses, the currency where there is one. */
+export function money(value: number, currency: string | null = null): string {
+  const digits = Math.abs(Math.round(value)).toLocaleString("en-US");
+  const amount =
+    currency === null
+      ? digits
+      : defaultPlacement(currency) === "before"
+        ? `${currency}${digits}`
+        : `${digits} ${currency}`;
+  return Math.round(value) < 0 ? `(${amount})` : amount;
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 }
 
 function listed<T>(items: readonly T[], line: (item: T) => string): string[] {
@@ -14,10 +29,112 @@ function listed<T>(items: readonly T[], line: (item: T) => string): string[] {
   return lines;
 }
 
+/** A sheet name as a formula would write it: quoted where it holds anything but letters, digits and _. */
+function sheetRef(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** `Budget!E9 (Hourly cost): found "abc"; expected a number of at least 0`. */
+function problemLine(sheet: string, p: RowProblem): string {
+  return `${sheetRef(sheet)}!${p.column}${p.row} (${p.header}): found ${p.found}; expected ${p.expected}`;
+}
+
+/** A reader's note ("Column G (Adoption): 65 read as 65 %") on the cell it is about. */
+function noteLine(sheet: string, row: number, note: string): string {
+  const match = /^Column ([A-Z]+) \((.*?)\): (.*)$/s.exec(note);
+  return match
+    ? `${sheetRef(sheet)}!${match[1]}${row} (${match[2]}): ${match[3]}`
+    : `${sheetRef(sheet)} row ${row}: ${note}`;
+}
+
+/** Every reason a row was left out, one to a line, each naming its cell. */
+export function rejectedLines(analysis: Analysis): string[] {
+  const problems = analysis.reading.rejected.flatMap((row) => row.problems);
+  return listed(problems, (p) => `  ${problemLine(analysis.source.sheet, p)}`);
+}
+
+/** The rows not analysed, for stderr when --strict refuses to write. */
+export function formatRejected(analysis: Analysis): string {
+  const rows = analysis.reading.rejected.length;
+  return [
+    `${count(rows, "row")} of ${sheetRef(analysis.source.sheet)}!${analysis.source.address} could not be analysed:`,
+    ...rejectedLines(analysis),
+  ].join("\n");
+}
+
+function tierCounts(analysis: Analysis): string {
+  const counts = TIERS.map((tier) => [tier, analysis.analyses.filter((a) => a.tier === tier).length] as const);
+  return counts.map(([tier, n]) => `${n.toLocaleString("en-US")} ${tier}`).join(", ");
+}
+
+/** What the inflation factor says, in words, whichever side of 1 it falls. */
+export function readingOfFactor(factor: number | null): string {
+  if (factor === null) {
+    return "Inflation factor: none. One of the plans delivers no value, so their costs per unit of value cannot be compared.";
+  }
+  const shown = factor.toFixed(2);
+  if (Math.abs(factor - 1) < 0.005) {
+    return `Inflation factor ${shown}: both plans pay about the same for each unit of value.`;
+  }
+  if (factor > 1) {
+    return (
+      `Inflation factor ${shown}: the per-seat plan pays ${shown} times as much as the workflow portfolio for each ` +
+      "unit of value it delivers."
+    );
+  }
+  return (
+    `Inflation factor ${shown}: below 1, so the per-seat plan pays less than the workflow portfolio for each unit ` +
+    `of value (${shown} times as much): here seats for everyone are the cheaper way to the value.`
+  );
+}
+
+function plansTable(perSeat: PlanFigures, portfolio: PlanFigures, currency: string | null): string[] {
+  const rows: [string, PlanFigures][] = [
+    ["Per-seat plan", perSeat],
+    ["Workflow portfolio", portfolio],
+  ];
+  const cells = rows.map(([label, p]) => [
+    label,
+    money(p.pvCosts, currency),
+    money(p.pvBenefits, currency),
+    money(p.npv, currency),
+    p.seats.toLocaleString("en-US"),
+  ]);
+  const header = ["", "Cost", "Value", "NPV", "Seats"];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) =>
+    `  ${c[0].padEnd(widths[0])}  ${c
+      .slice(1)
+      .map((v, i) => v.padStart(widths[i + 1]))
+      .join("  ")}`.trimEnd();
+  return [line(header), ...cells.map(line)];
+}
+
 export function formatSummary(summary: RunSummary, outName: string): string {
-  const { analysis, written } = summary;
+  const { analysis, written, currency } = summary;
   const { perSeat, portfolio, inflationFactor } = analysis.comparison;
-  const lines: string[] = [`Read ${summary.source}.`, "", "Tier per workflow:"];
+  const rejected = analysis.reading.rejected;
+  const lines: string[] = [`Read ${summary.source}.`];
+
+  const previous = summary.previous;
+  if (previous !== null) {
+    const kept: string[] = [];
+    if (previous.fromSheet.length > 0)
+      kept.push(`${count(previous.fromSheet.length, "assumption")} from AI Assumptions`);
+    const tiers = Object.keys(previous.overrides).length;
+    if (tiers > 0) kept.push(`${count(tiers, "tier")} set by hand on AI Allocation`);
+    const notes = Object.keys(previous.dueDiligence).length;
+    if (notes > 0) kept.push(`${count(notes, "due-diligence note")} from AI Vendors`);
+    if (kept.length > 0) {
+      lines.push(`Kept from the earlier run: ${kept.join(", ")} (what you give on the command line wins).`);
+    }
+  }
+
+  lines.push(
+    "",
+    `Tiers: ${tierCounts(analysis)} (${count(analysis.analyses.length, "workflow")} analysed` +
+      (rejected.length > 0 ? `, ${count(rejected.length, "row")} not analysed).` : ")."),
+  );
   const nameWidth = Math.min(40, Math.max(...analysis.analyses.map((a) => a.workflow.name.length)));
   lines.push(
     ...listed(analysis.analyses, (a) => {
@@ -27,19 +144,34 @@ export function formatSummary(summary: RunSummary, outName: string): string {
   );
   lines.push(
     "",
-    `NPV over ${analysis.assumptions.years} years: per-seat plan ${money(perSeat.npv)}, workflow portfolio ${money(portfolio.npv)}.`,
-    inflationFactor === null
-      ? "Inflation factor: none (one of the plans delivers no value)."
-      : `Inflation factor: ${inflationFactor.toFixed(2)} (what the per-seat plan pays per unit of value, over the portfolio's).`,
+    `Over ${count(analysis.assumptions.years, "year")}, in present values:`,
+    ...plansTable(perSeat, portfolio, currency),
+    readingOfFactor(inflationFactor),
   );
-  const rejected = analysis.reading.rejected;
+
   if (rejected.length > 0) {
-    lines.push("", `Rows not analysed (${rejected.length.toLocaleString("en-US")}):`);
-    lines.push(...listed(rejected, (r) => `  ${r.problems.map((p) => p.message).join("; ")}`));
+    lines.push(
+      "",
+      `Rows not analysed: ${rejected.length.toLocaleString("en-US")}. They are left out of every figure above; ` +
+        "correct them in the source table and run again:",
+      ...rejectedLines(analysis),
+    );
   }
+  const notes = analysis.reading.workflows.flatMap((w) =>
+    w.notes.map((note) => noteLine(analysis.source.sheet, w.row, note)),
+  );
+  if (notes.length > 0) lines.push("", "Read as:", ...listed(notes, (n) => `  ${n}`));
   if (analysis.reading.warnings.length > 0) {
     lines.push("", "Warnings:", ...listed(analysis.reading.warnings, (w) => `  ${w}`));
   }
+  if (previous !== null && (previous.notes.length > 0 || previous.problems.length > 0)) {
+    lines.push(
+      "",
+      "From the earlier run's sheets:",
+      ...listed([...previous.notes, ...previous.problems], (p) => `  ${p}`),
+    );
+  }
+
   lines.push("", `Wrote ${outName} with the sheets:`);
   for (const sheet of written) {
     const note = sheet.renamed

@@ -1,5 +1,5 @@
 import { Workbook } from "exceljs";
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/analyze";
@@ -56,18 +56,25 @@ async function expectRefused(outcome: Promise<Outcome>, out: string, message: Re
 }
 
 describe("a run that succeeds", () => {
-  test("prints tiers, both NPVs, the inflation factor and the sheets written, with progress on stderr", async () => {
+  test("prints tier counts, both plans' cost and value, the factor in words and the sheets written", async () => {
     const out = file("result.xlsx");
     const result = await run(SAMPLE, "--out", out);
     expect(result.code).toBe(0);
+    // sample.md: 4 Enterprise, 2 Consumer, 1 None.
+    expect(result.stdout).toMatch(/Tiers: 4 Enterprise, 2 Consumer, 1 None \(7 workflows analysed\)\./);
     expect(result.stdout).toMatch(/Customer support replies\s+Enterprise/);
     expect(result.stdout).toMatch(/Operations reports\s+Consumer/);
     expect(result.stdout).toMatch(/Warehouse and field operations\s+None/);
-    // sample.md: NPV 357,709 and 926,586; inflation factor 1.51.
-    expect(result.stdout).toMatch(/per-seat plan 357,709, workflow portfolio 926,586/);
-    expect(result.stdout).toMatch(/Inflation factor: 1\.51/);
-    expect(result.stdout).toMatch(/AI Assumptions\n\s+AI Allocation\n\s+AI Comparison/);
-    expect(result.stderr).toMatch(/Reading the workbook[\s\S]*Analysing[\s\S]*Writing 3 sheets/);
+    // sample.md: NPV 357,709 and 926,586; PV costs 179,053 and 263,522; PV benefits 536,762 and 1,190,108.
+    expect(result.stdout).toMatch(/Over 3 years, in present values:\n\s+Cost\s+Value\s+NPV\s+Seats\n/);
+    expect(result.stdout).toMatch(/Per-seat plan\s+179,053\s+536,762\s+357,709\s+200\n/);
+    expect(result.stdout).toMatch(/Workflow portfolio\s+263,522\s+1,190,108\s+926,586\s+100\n/);
+    expect(result.stdout).toMatch(
+      /Inflation factor 1\.51: the per-seat plan pays 1\.51 times as much as the workflow portfolio for each unit of value/,
+    );
+    expect(result.stdout).not.toMatch(/Rows not analysed/);
+    expect(result.stdout).toMatch(/Wrote .*result\.xlsx with the sheets:\n\s+AI Assumptions\n\s+AI Allocation\n/);
+    expect(result.stderr).toMatch(/Reading the workbook[\s\S]*Analysing[\s\S]*Writing \d+ sheets/);
     expect(existsSync(out)).toBe(true);
     expect(result.stdout).not.toMatch(/does not keep/);
   });
@@ -137,7 +144,15 @@ describe("runs that are refused", () => {
     [[], /Name the workbook to read/],
     [["budget.xlsx"], /Name the file to write with --out/],
     [["budget.xlsx", "--out"], /--out needs a value/],
-    [["budget.xlsx", "--out", "result.csv"], /--out must name an .xlsx file; got "result.csv"/],
+    [["budget.xlsx", "--out", "result.csv"], /--out must name an .xlsx \(or .xlsm\) file; got "result.csv"/],
+    [["budget.xlsx", "--out", "c.xlsx", "--tier", "Contract review"], /--tier takes "Workflow name=Tier"/],
+    [
+      ["budget.xlsx", "--out", "c.xlsx", "--tier", "Contract review=Gold"],
+      /the tier must be one of Enterprise, Consumer, None; got "Gold"/,
+    ],
+    [["budget.xlsx", "--out", "c.xlsx", "--tier", "A=Consumer", "--tier", "a=None"], /--tier sets "a" twice/],
+    [["budget.xlsx", "--out", "c.xlsx", "--currency", "12"], /--currency takes a money symbol/],
+    [["budget.xlsx", "--out", "c.xlsx", "--table", "A", "--table", "B"], /--table is given twice/],
     [["a.xlsx", "b.xlsx", "--out", "c.xlsx"], /One workbook at a time/],
     [["budget.xlsx", "--out", "c.xlsx", "--tabel", "X"], /Unknown option --tabel/],
   ])("bad arguments %j", async (argv, message) => {
@@ -152,10 +167,13 @@ describe("runs that are refused", () => {
     await expectRefused(run(join(dir, "nowhere.xlsx"), "--out", out), out, /Cannot find the workbook .*nowhere\.xlsx/);
   });
 
-  test("a file that is not a workbook", async () => {
+  test("a file that is not a workbook is named for what it is, in plain words", async () => {
     const out = file("out.xlsx");
     const input = file("budget.xlsx", "Workflow,People\nSupport,3\n");
-    await expectRefused(run(input, "--out", out), out, /not an Excel workbook/);
+    const result = await expectRefused(run(input, "--out", out), out, /CSV|not an? .*workbook/i);
+    // No library's wording (a zip reader's "central directory", "Details:") and no stack.
+    expect(result.stderr).not.toMatch(/Details|central directory|zip|Error:/i);
+    expect(result.stderr.trim().split("\n").length).toBeLessThanOrEqual(3);
   });
 
   test("the output path is the input: refused, and the input is left as it was", async () => {
@@ -236,5 +254,149 @@ describe("runs that are refused", () => {
     expect(result.stderr).toMatch(/overrides\."X" must be one of Enterprise, Consumer, None; got "Gold"/);
     const notJson = file("b.json", "{ years: 5 }");
     await expectRefused(run(SAMPLE, "--out", out, "--assumptions", notJson), out, /b\.json is not valid JSON/);
+  });
+});
+
+/** The sample's rows with an Adoption column, a bad Minutes cell on one row and a percentage written as 65. */
+function messyRows() {
+  const [header, ...body] = sampleRows();
+  const rows = [[...header, "Adoption"], ...body.map((row, i) => [...row, i === 1 ? 65 : 0.8])];
+  // Range at B3 on "Budget": the header is row 3, so body row 3 ("Financial analysis and reporting") is row 6,
+  // and Minutes saved per task is column E; Adoption (the ninth column) is J.
+  rows[3][3] = "1,5";
+  return rows;
+}
+
+describe("rows not analysed, read notes and --strict", () => {
+  test("the summary counts the rows left out, names each cell one to a line, and prints the read notes", async () => {
+    const input = file("messy.xlsx", await budgetWithRange(messyRows()));
+    const out = file("out.xlsx");
+    const result = await run(input, "--out", out, "--quiet");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Tiers: .* \(6 workflows analysed, 1 row not analysed\)\./);
+    expect(result.stdout).toMatch(
+      /Rows not analysed: 1\. They are left out of every figure above; correct them in the source table and run again:\n {2}Budget!E6 \(Minutes saved per task\): found "1,5"; expected a number of at least 0/,
+    );
+    // Row 5 is "Sales proposals and RFP answers": its adoption 65 was read as 65 %.
+    expect(result.stdout).toMatch(/Read as:\n {2}Budget!J5 \(Adoption\): 65 read as 65 %/);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  test("--strict: a row not analysed fails the run with exit code 3 and writes nothing", async () => {
+    const input = file("messy.xlsx", await budgetWithRange(messyRows()));
+    const out = file("out.xlsx");
+    const result = await expectRefused(run(input, "--out", out, "--quiet", "--strict"), out, /1 row of Budget!B3:J10/);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/\n {2}Budget!E6 \(Minutes saved per task\): found "1,5"/);
+    expect(result.stderr).toMatch(/--strict: nothing was written/);
+  });
+
+  test("--strict on a clean table writes as usual", async () => {
+    const out = file("out.xlsx");
+    const result = await run(SAMPLE, "--out", out, "--quiet", "--strict");
+    expect(result.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  test("a sheet name with spaces is quoted in the cell it names", async () => {
+    const input = file("messy.xlsx", await budgetWithRange(messyRows(), { row: 3, column: 2 }, "Q1 Budget"));
+    const result = await run(input, "--out", file("out.xlsx"), "--quiet");
+    expect(result.stdout).toMatch(/\n {2}'Q1 Budget'!E6 \(Minutes saved per task\)/);
+  });
+});
+
+describe("--out that exists, and --force", () => {
+  test("an existing --out is left as it is without --force, before any work is done", async () => {
+    const out = file("result.xlsx", "keep me");
+    const result = await run(SAMPLE, "--out", out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/result\.xlsx already exists and was left as it is.*--force/);
+    expect(result.stderr).not.toMatch(/Reading the workbook/);
+    expect(readFileSync(out, "utf8")).toBe("keep me");
+  });
+
+  test("--force replaces it with the analysed copy", async () => {
+    const out = file("result.xlsx", "keep me");
+    const result = await run(SAMPLE, "--out", out, "--force", "--quiet");
+    expect(result.code).toBe(0);
+    const written = await openBytes(new Uint8Array(readFileSync(out)));
+    expect(written.getWorksheet("AI Allocation")).toBeDefined();
+  });
+
+  test("no temporary file is left beside the output", async () => {
+    const out = file("result.xlsx");
+    await run(SAMPLE, "--out", out, "--quiet");
+    expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  test("a macro workbook's copy must be .xlsm; an .xlsm name for a plain workbook is refused", async () => {
+    const macro = file("budget.xlsm", readFileSync(SAMPLE));
+    const out = file("out.xlsx");
+    await expectRefused(
+      run(macro, "--out", out),
+      out,
+      /macro-enabled workbook.*must end in \.xlsm, e\.g\. --out out\.xlsm/,
+    );
+    const xlsm = join(dir, "copy.xlsm");
+    await expectRefused(run(SAMPLE, "--out", xlsm), xlsm, /ends in \.xlsm, but .* is not a macro-enabled workbook/);
+  });
+});
+
+describe("--tier and --currency", () => {
+  test("--tier sets tiers by hand, repeatable, names matched ignoring case", async () => {
+    const out = file("out.xlsx");
+    const result = await run(
+      SAMPLE,
+      "--out",
+      out,
+      "--quiet",
+      "--tier",
+      "operations reports=Enterprise",
+      "--tier=Warehouse and field operations=consumer",
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Operations reports\s+Enterprise \(set by hand; the model chose Consumer\)/);
+    expect(result.stdout).toMatch(/Warehouse and field operations\s+Consumer \(set by hand; the model chose None\)/);
+    expect(result.stdout).toMatch(/Tiers: 5 Enterprise, 2 Consumer, 0 None/);
+  });
+
+  test("--tier wins over the assumptions file's overrides", async () => {
+    const settings = file("a.json", JSON.stringify({ overrides: { "Operations reports": "None" } }));
+    const result = await run(
+      SAMPLE,
+      "--out",
+      file("out.xlsx"),
+      "--quiet",
+      "--assumptions",
+      settings,
+      "--tier",
+      "Operations reports=Enterprise",
+    );
+    expect(result.stdout).toMatch(/Operations reports\s+Enterprise \(set by hand/);
+  });
+
+  test("--currency shows money in the chosen currency where the table's cells carry none", async () => {
+    const input = file("plain.xlsx", await budgetWithRange(sampleRows()));
+    const result = await run(input, "--out", file("out.xlsx"), "--quiet", "--currency", "€");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Per-seat plan\s+€179,053\s+€536,762\s+€357,709/);
+    const words = await run(input, "--out", file("out2.xlsx"), "--quiet", "--currency", "CHF");
+    expect(words.stdout).toMatch(/Per-seat plan\s+179,053 CHF\s+536,762 CHF/);
+  });
+
+  test("the workbook's own currency wins over --currency", async () => {
+    // The sample formats Hourly cost as "$"#,##0.
+    const result = await run(SAMPLE, "--out", file("out.xlsx"), "--quiet", "--currency", "€");
+    expect(result.stdout).toMatch(/Per-seat plan\s+\$179,053/);
+  });
+
+  test("a factor below 1 is read in words: seats for everyone are the cheaper way to the value", async () => {
+    // Enterprise seats at 2 a month make the per-seat plan cheap against the integrations the portfolio pays for.
+    const settings = file("cheap.json", JSON.stringify({ enterpriseSeatPrice: 2, consumerSeatPrice: 1 }));
+    const result = await run(SAMPLE, "--out", file("out.xlsx"), "--quiet", "--assumptions", settings);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /Inflation factor 0\.\d\d: below 1, so the per-seat plan pays less than the workflow portfolio for each unit of value/,
+    );
   });
 });

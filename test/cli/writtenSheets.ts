@@ -7,9 +7,12 @@ export function shown(value: CellValue): unknown {
   return value;
 }
 
-/** The 1-based column whose header row cell reads `header`. */
-export function columnOf(sheet: Worksheet, header: string, headerRow = 1): number {
-  for (let c = 1; c <= sheet.columnCount; c++) if (sheet.getCell(headerRow, c).value === header) return c;
+/** The 1-based column whose header row cell reads `header`; without a header row, the first of the top rows that has it. */
+export function columnOf(sheet: Worksheet, header: string, headerRow?: number): number {
+  const rows = headerRow === undefined ? Array.from({ length: 12 }, (_, i) => i + 1) : [headerRow];
+  for (const r of rows) {
+    for (let c = 1; c <= sheet.columnCount; c++) if (sheet.getCell(r, c).value === header) return c;
+  }
   throw new Error(`No column headed "${header}" on ${sheet.name}`);
 }
 
