@@ -54,12 +54,13 @@ export function resolveSurvivals(workflows: readonly Workflow[], defaultSurvival
     if (key === null || w.vendorSurvival === null || warned.has(key)) return;
     const first = firstFigure.get(key)!;
     if (nearlyEqual(first.survival, w.vendorSurvival)) return;
+    const spelled = (workflows[keys.indexOf(key)].vendor ?? "").trim();
     warned.add(key);
     const others = workflows
       .filter((o, j) => keys[j] === key && o.vendorSurvival !== null && !nearlyEqual(o.vendorSurvival, first.survival))
       .map((o) => `"${o.name}" gives ${o.vendorSurvival}`);
     warnings.push(
-      `Vendor "${(w.vendor ?? "").trim()}" has two survival figures: "${first.workflow}" gives ${first.survival}, ` +
+      `Vendor "${spelled}" has two survival figures: "${first.workflow}" gives ${first.survival}, ` +
         `which the vendor's other rows and AI Vendors use; ${others.join(", ")}, which ${others.length === 1 ? "that row keeps" : "those rows keep"}. ` +
         "Enter one figure for the vendor if they are meant to agree.",
     );
