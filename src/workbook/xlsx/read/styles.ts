@@ -1,3 +1,6 @@
+import type { PartSource } from "../package/partSource";
+import { CLOSE, END, OPEN, XmlCursor } from "./xmlCursor";
+
 /**
  * Number formats Excel knows by id without writing them into styles.xml (ECMA-376 Part 1, 18.8.30). Ids 5 to 8
  * are the locale's currency formats; they are given as Excel writes them for an en-US workbook.
@@ -40,4 +43,37 @@ const BUILT_IN: Readonly<Record<number, string>> = {
 /** The format code of a built-in number format id, or null for an id Excel defines by locale only. */
 export function builtInNumberFormat(id: number): string | null {
   return BUILT_IN[id] ?? null;
+}
+
+/**
+ * The number format code of each cell format (`cellXfs`, by the index a cell's `s` attribute gives), custom
+ * formats from `<numFmts>` and built-in ones by id; null where the format is General or unknown.
+ */
+export function readCellFormats(parts: PartSource, part: string | null): (string | null)[] {
+  if (part === null) return [];
+  const cursor = new XmlCursor(parts.text(part), `the styles part (${part})`);
+  const custom = new Map<number, string>();
+  const formatIds: number[] = [];
+  let section = "";
+  for (let token = cursor.next(); token !== END; token = cursor.next()) {
+    if (token === CLOSE) {
+      if (cursor.depth === 1) section = "";
+      continue;
+    }
+    if (token !== OPEN) continue;
+    const depth = cursor.selfClosing ? cursor.depth + 1 : cursor.depth;
+    if (depth === 2) {
+      section = cursor.selfClosing ? "" : cursor.name;
+    } else if (depth === 3 && section === "numFmts" && cursor.name === "numFmt") {
+      const id = Number(cursor.attr("numFmtId"));
+      const code = cursor.attr("formatCode");
+      if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
+    } else if (depth === 3 && section === "cellXfs" && cursor.name === "xf") {
+      formatIds.push(Number(cursor.attr("numFmtId") ?? 0));
+    }
+  }
+  return formatIds.map((id) => {
+    const code = custom.get(id) ?? builtInNumberFormat(id);
+    return code === null || code.toLowerCase() === "general" ? null : code;
+  });
 }

@@ -243,7 +243,7 @@ export class XmlCursor {
   /** The current text token, entities decoded. */
   get text(): string {
     const raw = this.rawText;
-    if (raw.charCodeAt(0) === 0) return raw.slice(1);
+    if (raw.charCodeAt(0) === 0) return raw.slice(1).replace(/\r\n?/g, "\n");
     return this.decode(raw);
   }
 
@@ -269,7 +269,25 @@ export class XmlCursor {
     }
   }
 
-  private decode(raw: string): string {
+  /**
+   * Skips the element just opened by looking for its end tag as text, without scanning what is inside: for an
+   * element that cannot hold itself (a sheet's `<row>`), so rows outside a block cost one search each.
+   */
+  skipFast(): void {
+    if (this.selfClosing) return;
+    const close = `</${this.qualifiedName}`;
+    let at = this.xml.indexOf(close, this.pos);
+    while (at >= 0 && !isNameEnd(this.xml.charCodeAt(at + close.length))) at = this.xml.indexOf(close, at + 1);
+    if (at < 0) throw this.damaged(`<${this.qualifiedName}> is never closed`);
+    const end = this.xml.indexOf(">", at);
+    if (end < 0) throw this.damaged("an unterminated end tag");
+    this.stack.pop();
+    this.pos = end + 1;
+  }
+
+  private decode(text: string): string {
+    // XML's end-of-line handling: a line break written as CR LF or CR reads as LF (a CR by reference stays).
+    const raw = text.indexOf("\r") < 0 ? text : text.replace(/\r\n?/g, "\n");
     if (raw.indexOf("&") < 0) return raw;
     let out = "";
     let from = 0;

@@ -1,0 +1,81 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import type { PartSource } from "../../../../src/workbook/xlsx/package/partSource";
+import { XlsxError } from "../../../../src/workbook/xlsx/read/errors";
+
+export const CORPUS = join(__dirname, "../../../fixtures/corpus");
+
+export function corpusFile(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(CORPUS, name)));
+}
+
+/**
+ * The tests' own PartSource over fflate, with the limit rule the package layer applies: a part is refused when
+ * the size its zip entry declares, or the size it actually inflates to, exceeds `maxPartBytes`, or when all the
+ * parts together would exceed `maxTotalBytes`. Parts are inflated one at a time, when asked for.
+ */
+export function zipParts(
+  zip: Uint8Array,
+  limits: { maxPartBytes?: number; maxTotalBytes?: number } = {},
+): PartSource & { inflated: string[] } {
+  const maxPart = limits.maxPartBytes ?? 2 ** 31;
+  const maxTotal = limits.maxTotalBytes ?? 2 ** 31;
+  const declared = new Map<string, number>();
+  unzipSync(zip, {
+    filter: (file) => {
+      declared.set(file.name, file.originalSize);
+      return false;
+    },
+  });
+  let total = 0;
+  for (const size of declared.values()) total += size;
+  const inflated: string[] = [];
+  const cache = new Map<string, Uint8Array>();
+  const refuse = (name: string) =>
+    new XlsxError(`The workbook was refused: its part ${name} inflates to more than this tool reads.`);
+  const bytes = (name: string): Uint8Array => {
+    const known = cache.get(name);
+    if (known) return known;
+    const size = declared.get(name);
+    if (size === undefined) throw new XlsxError(`The workbook has no part ${name}.`);
+    if (size > maxPart || total > maxTotal) throw refuse(name);
+    const out = unzipSync(zip, { filter: (f) => f.name === name })[name];
+    if (out.length > maxPart) throw refuse(name);
+    inflated.push(name);
+    cache.set(name, out);
+    return out;
+  };
+  return {
+    inflated,
+    names: () => [...declared.keys()],
+    has: (name) => declared.has(name),
+    bytes,
+    text: (name) => strFromU8(bytes(name)).replace(/^\uFEFF/, ""),
+  };
+}
+
+/** A copy of a zip with some parts' text changed (or added, or removed where the edit returns null). */
+export function editZip(
+  zip: Uint8Array,
+  edit: (name: string, text: string) => string | null,
+  add: Record<string, string> = {},
+): Uint8Array {
+  const files = unzipSync(zip);
+  const out: Zippable = {};
+  for (const [name, data] of Object.entries(files)) {
+    const isXml = /\.(xml|rels)$/i.test(name);
+    if (!isXml) {
+      out[name] = data;
+      continue;
+    }
+    const text = edit(name, strFromU8(data));
+    if (text !== null) out[name] = strToU8(text);
+  }
+  for (const [name, text] of Object.entries(add)) out[name] = strToU8(text);
+  return zipSync(out);
+}
+
+export function zipText(zip: Uint8Array, name: string): string {
+  return strFromU8(unzipSync(zip, { filter: (f) => f.name === name })[name]);
+}
