@@ -2,6 +2,7 @@
 // the bundle size, a published anchor), with the goal beside it. Nothing here asserts; the figures are read.
 import { benchFunctions } from "./functions";
 import { benchOffice } from "./office";
+import { benchSensitivity } from "./sensitivity";
 import { benchTaskpane } from "./taskpane";
 import { benchWorkbook } from "./workbook";
 
@@ -10,6 +11,7 @@ const sections: [string, () => Promise<string[]>][] = [
   ["Command line: analysing a workbook against ExcelJS reading and writing it", benchWorkbook],
   ["Office.js adapter: syncs and request sizes", benchOffice],
   ["Task pane: bundle size and the playground's analysis", benchTaskpane],
+  ["Model: the sensitivity bars of 100 workflows against one analysis", benchSensitivity],
 ];
 
 async function main(): Promise<void> {
