@@ -43,8 +43,62 @@ class RewriteHostPlugin {
   }
 }
 
+/**
+ * Excel hands an error cell (#N/A in an input range) to a custom function only where functions.json says
+ * `"allowErrorForDataTypeAny": true`, a top-level property that custom-functions-metadata never writes
+ * (custom-functions-errors.md, "Errors as custom function inputs"). It applies to parameters of type `any`, so the
+ * build also refuses a parameter of any other type: its errors would never reach the function.
+ */
+class AllowErrorsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("AllowErrorsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "AllowErrorsPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return;
+          const metadata = JSON.parse(asset.source.source().toString());
+          for (const f of metadata.functions) {
+            for (const p of f.parameters) {
+              if (p.type !== "any") {
+                const message = `${f.id}'s parameter ${p.name} is of type ${p.type}: declare it any (or any[][]) so that errors in its cells reach the function`;
+                compilation.errors.push(new compiler.webpack.WebpackError(message));
+              }
+            }
+          }
+          const text = JSON.stringify({ allowErrorForDataTypeAny: true, ...metadata }, null, 4);
+          compilation.updateAsset("functions.json", new compiler.webpack.sources.RawSource(text));
+        },
+      );
+    });
+  }
+}
+
 module.exports = (env, options) => {
   const dev = options.mode === "development";
+  // `--env functionsOnly`: just the functions and their metadata, into build/functions (bench and test iterations).
+  if (env.functionsOnly) {
+    return {
+      devtool: false,
+      entry: { functions: "./src/functions/functions.ts" },
+      output: { path: path.resolve(__dirname, "build/functions"), filename: "[name].js", clean: true },
+      resolve: { extensions: [".ts", ".js"] },
+      module: {
+        rules: [
+          {
+            test: /\.ts$/,
+            exclude: /node_modules/,
+            use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true, transpileOnly: true } },
+          },
+        ],
+      },
+      performance: { hints: false },
+      plugins: [
+        new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+        new AllowErrorsPlugin(),
+      ],
+    };
+  }
   return {
     devtool: dev ? "eval-source-map" : "source-map",
     entry: {
@@ -73,6 +127,7 @@ module.exports = (env, options) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new AllowErrorsPlugin(),
       ...(dev || prodUrl === devUrl ? [] : [new RewriteHostPlugin()]),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

@@ -269,10 +269,29 @@ function benchBreakevenMinutes(runtime: Runtime): Measured {
 /** Spills of the worst kinds for their size: full-precision figures, and errors with their messages. */
 function worstCases(runtime: Runtime): string[] {
   const [, tasks] = numbers((i) => 1 + i / 7);
-  const full = runtime.call("WORKFLOW_ROI", tasks, [[13.7]], [[61.3]], [[3011.9]], [[5003.3]], null, null, null, null, null, "npv");
+  const full = runtime.call(
+    "WORKFLOW_ROI",
+    tasks,
+    [[13.7]],
+    [[61.3]],
+    [[3011.9]],
+    [[5003.3]],
+    null,
+    null,
+    null,
+    null,
+    null,
+    "npv",
+  );
   const [, adoption] = numbers((i) => 1.5 + i);
   const errors = runtime.call("WORKFLOW_ROI", tasks, [[15]], [[60]], [[3000]], null, adoption);
-  const notAvailable = runtime.call("WORKFLOW_ROI", Array.from({ length: ROWS }, () => [new RuntimeError("#N/A")]), [[15]], [[60]], [[3000]]);
+  const notAvailable = runtime.call(
+    "WORKFLOW_ROI",
+    Array.from({ length: ROWS }, () => [new RuntimeError("#N/A")]),
+    [[15]],
+    [[60]],
+    [[3000]],
+  );
   return [
     sizeLine("WORKFLOW_ROI npv, every digit", full),
     sizeLine("WORKFLOW_ROI, a #VALUE! with its message at every position", errors),

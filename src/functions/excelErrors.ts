@@ -1,6 +1,6 @@
 /**
- * The error values a custom function hands back to Excel. This is the only module that touches the
- * `CustomFunctions` global, and only when a function runs: at load time nothing here reaches for it.
+ * The error values a custom function hands back to Excel, and the ones it is handed. This is the only module that
+ * touches the `CustomFunctions` global, and only when a function runs: at load time nothing here reaches for it.
  */
 
 declare global {
@@ -25,7 +25,7 @@ declare global {
 export class InputProblem {
   constructor(
     readonly message: string,
-    /** An error value that arrived in the argument itself (a cell holding #N/A): it goes back unchanged. */
+    /** An Excel error that arrived in the argument itself (a cell holding #N/A): the answer is that error. */
     readonly arrived: unknown = null,
   ) {}
 }
@@ -52,13 +52,71 @@ export function noNumber(): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
 }
 
-/** An error value as Excel passes it inside a range: an object with a code such as "#N/A". */
+/**
+ * The errors a function may return (CustomFunctions.ErrorCode: #REF! and #NAME? are "supported as a custom function
+ * input error, but not as a custom function output error"), so an input holding one of these passes it on.
+ */
+export const PASSED_ON_CODES: readonly string[] = ["#N/A", "#DIV/0!", "#NUM!", "#NULL!", "#VALUE!"];
+
+/** What the input-only errors mean, for the message that replaces them. */
+const INPUT_ONLY_MEANING: ReadonlyMap<string, string> = new Map([
+  ["#REF!", "a reference to cells that no longer exist"],
+  ["#NAME?", "a name Excel does not recognise"],
+]);
+
+/** A data type's error (allowCustomDataForDataTypeAny) names its kind in errorType rather than its code. */
+const CODE_OF_ERROR_TYPE: ReadonlyMap<string, string> = new Map([
+  ["NotAvailable", "#N/A"],
+  ["Div0", "#DIV/0!"],
+  ["Num", "#NUM!"],
+  ["Null", "#NULL!"],
+  ["Value", "#VALUE!"],
+  ["Ref", "#REF!"],
+  ["Name", "#NAME?"],
+  ["Spill", "#SPILL!"],
+  ["Calc", "#CALC!"],
+  ["Busy", "#BUSY!"],
+  ["GettingData", "#GETTING_DATA"],
+  ["Field", "#FIELD!"],
+  ["Connect", "#CONNECT!"],
+  ["Blocked", "#BLOCKED!"],
+]);
+
+/**
+ * The code of an Excel error that arrived as a value, or null for anything else. With allowErrorForDataTypeAny the
+ * runtime hands an error cell over as a CustomFunctions.Error with only its code (custom-functions-runtime.js,
+ * `_transferCustomFunctionError`); with data types enabled as well it can come as a data type's error object,
+ * `{ type: "Error", basicValue: "#N/A", errorType: "NotAvailable" }`. Both are read.
+ */
+export function arrivedErrorCode(value: unknown): string | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const { code, type, basicValue, errorType } = value as {
+    code?: unknown;
+    type?: unknown;
+    basicValue?: unknown;
+    errorType?: unknown;
+  };
+  if (typeof code === "string" && code.startsWith("#")) return code;
+  if (type !== "Error") return null;
+  if (typeof basicValue === "string" && basicValue.startsWith("#")) return basicValue;
+  return (typeof errorType === "string" && CODE_OF_ERROR_TYPE.get(errorType)) || "#VALUE!";
+}
+
 export function isArrivedError(value: unknown): boolean {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    typeof (value as { code?: unknown }).code === "string"
+  return arrivedErrorCode(value) !== null;
+}
+
+/**
+ * The problem an error in an argument makes (functions.md): an error Excel lets a function return passes through to
+ * that position unchanged; an input-only one (#REF!, #NAME?, and any newer code) becomes a #VALUE! that names the
+ * argument and the error.
+ */
+export function arrivedProblem(name: string, code: string): InputProblem {
+  if (PASSED_ON_CODES.includes(code)) return new InputProblem(`${name} holds ${code}`, new CustomFunctions.Error(code));
+  const meaning = INPUT_ONLY_MEANING.get(code);
+  return new InputProblem(
+    `${name} holds the error ${code}${meaning ? ` (${meaning})` : ""}, which a function cannot pass on; ` +
+      "correct the cell or formula it comes from",
   );
 }
 

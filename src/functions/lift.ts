@@ -1,14 +1,11 @@
 import type { Reader } from "./arguments";
-import { errorFor, InputProblem, valueError } from "./excelErrors";
+import { errorFor, type InputProblem, valueError } from "./excelErrors";
 
 /**
  * Ranges in, arrays out (functions.md): every argument is declared to Excel as a matrix, so the function lifts
  * itself. A 1x1 range is a single value; every larger range must have the same rows and columns, and the answer
  * spills with that shape. A row is never broadcast against a column.
  */
-
-/** A reader for each argument, in order; `values` in `compute` holds what they read, in the same order. */
-export type Readers<V extends unknown[]> = { readonly [K in keyof V]: Reader<V[K]> };
 
 type Grid = readonly (readonly unknown[])[];
 
@@ -21,8 +18,9 @@ function shapeText(grid: Grid): string {
 }
 
 /** The argument as a grid of cells, or null where it is a single value (a 1x1 range included). */
-function gridOf(name: string, value: unknown): Grid | null {
+function gridOf(reader: Reader, value: unknown): Grid | null {
   if (!Array.isArray(value)) return null;
+  const name = reader.name;
   if (value.length === 0) throw valueError(`${name} is an empty range`);
   const columns = Array.isArray(value[0]) ? value[0].length : -1;
   if (columns < 0) throw valueError(`${name} must be a value or a range; got a list that is not a range`);
@@ -32,7 +30,9 @@ function gridOf(name: string, value: unknown): Grid | null {
     const row: unknown = value[r];
     if (!Array.isArray(row) || row.length !== columns) throw valueError(`${name} is not a rectangular range`);
   }
-  return value.length === 1 && columns === 1 ? null : value;
+  if (value.length === 1 && columns === 1) return null;
+  if (reader.single) throw valueError(`${name} must be one value, not a range`);
+  return value;
 }
 
 function singleValue(value: unknown): unknown {
@@ -40,94 +40,103 @@ function singleValue(value: unknown): unknown {
 }
 
 /**
- * The positions of one call's answer, walked in order by the function itself:
+ * One call's arguments, each read once into numbers, and the answer grid they spill into:
  *
  *     const spill = new Spill(READERS, args);
- *     while (spill.next()) spill.answer(compute(spill.values));
+ *     const [tasks, minutes] = spill.values;
+ *     for (let i = 0; i < spill.size; i++) if (!spill.fails(i)) spill.answer(i, compute(tasks[i], minutes[i]));
  *     return spill.result;
  *
- * The function's own loop calls the model, so each function's call site sees one formula (one the engine can
- * inline) rather than one call site shared by the three. A bad single-value argument spoils every position, so it
- * is one #VALUE! for the whole formula, thrown here; a bad cell inside a range is an error at its own position only:
- * `next` writes it there and moves on, and the other positions still answer.
+ * Positions count row by row. Each argument is a Float64Array of one number per position (a single value repeated),
+ * so the function's own loop reads numbers only and calls the model from one call site of its own.
+ *
+ * Errors (functions.md): a cell that does not read is an error at its own position only, and the other positions
+ * still answer. A bad single value is bad at every position; where no earlier argument erred anywhere, that is one
+ * error for the whole formula, thrown here. Where several arguments err at a position, the first in argument order
+ * speaks: arguments are read in order and a position keeps the first error it gets.
  */
-export class Spill<V extends unknown[]> {
-  /** What the readers read for the current position, in the order of the readers. */
-  readonly values: V;
-  /** The answer grid, filled as the positions are answered. */
+export class Spill {
+  readonly rows: number;
+  readonly columns: number;
+  readonly size: number;
+  /** What each argument read, one number per position, in the order of the readers. */
+  readonly values: Float64Array[];
+  /** The answer grid; erring positions already hold their errors. Whole once every position has its answer. */
   readonly result: unknown[][];
-  private readonly readers: Readers<V>;
-  private readonly grids: (Grid | null)[];
-  private readonly varying: number[] = [];
-  private readonly rows: number;
-  private readonly columns: number;
-  private row: unknown[] = [];
-  private r = 0;
-  private c = -1;
+  /** 1 where a position already has its (error) answer; null while none has. */
+  private failed: Uint8Array | null = null;
+  private failures = 0;
 
-  constructor(readers: Readers<V>, args: readonly unknown[]) {
+  constructor(readers: readonly Reader[], args: readonly unknown[]) {
     const count = readers.length;
-    this.readers = readers;
-    this.values = new Array(count) as V;
-    this.grids = new Array(count);
-    for (let i = 0; i < count; i++) {
-      const reader: Reader<unknown> = readers[i];
-      const grid = gridOf(reader.name, args[i]);
-      this.grids[i] = grid;
-      if (grid === null) {
-        const value = reader.read(singleValue(args[i]));
-        if (value instanceof InputProblem) throw errorFor(value);
-        this.values[i] = value;
-      } else {
-        this.checkShape(i, grid);
-        this.varying.push(i);
+    const grids: (Grid | null)[] = new Array(count);
+    let shape: Grid | null = null;
+    let shapeOwner = 0;
+    for (let k = 0; k < count; k++) {
+      const grid = gridOf(readers[k], args[k]);
+      grids[k] = grid;
+      if (grid === null) continue;
+      if (shape === null) {
+        shape = grid;
+        shapeOwner = k;
+      } else if (shape.length !== grid.length || shape[0].length !== grid[0].length) {
+        throw valueError(
+          `${readers[shapeOwner].name} is ${shapeText(shape)} but ${readers[k].name} is ${shapeText(grid)}: ranges ` +
+            "given together must have the same rows and columns (a row is not matched against a column)",
+        );
       }
     }
-    const shape = this.varying.length > 0 ? this.grids[this.varying[0]]! : [[null]];
-    this.rows = shape.length;
-    this.columns = shape[0].length;
+    this.rows = shape === null ? 1 : shape.length;
+    this.columns = shape === null ? 1 : shape[0].length;
+    this.size = this.rows * this.columns;
     this.result = new Array(this.rows);
-  }
-
-  private checkShape(i: number, grid: Grid): void {
-    if (this.varying.length === 0) return;
-    const first = this.grids[this.varying[0]]!;
-    if (first.length === grid.length && first[0].length === grid[0].length) return;
-    const names = [this.readers[this.varying[0]], this.readers[i]].map((reader: Reader<unknown>) => reader.name);
-    throw valueError(
-      `${names[0]} is ${shapeText(first)} but ${names[1]} is ${shapeText(grid)}: ranges given together must ` +
-        "have the same rows and columns (a row is not matched against a column)",
-    );
-  }
-
-  /** Moves to the next position whose cells all read; false once every position has its answer. */
-  next(): boolean {
-    for (;;) {
-      if (++this.c === this.columns) {
-        this.c = 0;
-        this.r++;
+    // The usual one-column spill gets each row as its answer comes, as a literal: `[figure]` keeps a number unboxed
+    // in a packed array of doubles, where a row made first as `[null]` would box every figure.
+    if (this.columns > 1) for (let r = 0; r < this.rows; r++) this.result[r] = new Array(this.columns).fill(null);
+    this.values = new Array(count);
+    const fail = (i: number, problem: InputProblem) => this.failAt(i, problem);
+    for (let k = 0; k < count; k++) {
+      const values = new Float64Array(this.size);
+      this.values[k] = values;
+      if (this.failures === this.size) continue;
+      const grid = grids[k];
+      if (grid !== null) {
+        readers[k].readRange(grid, values, fail);
+        continue;
       }
-      if (this.r >= this.rows) return false;
-      if (this.c === 0) this.result[this.r] = this.row = new Array(this.columns);
-      const problem = this.read();
-      if (problem === null) return true;
-      this.row[this.c] = errorFor(problem);
+      const value = readers[k].read(singleValue(args[k]));
+      if (typeof value === "number") values.fill(value);
+      else this.failEverywhere(value);
     }
   }
 
-  /** The answer at the current position. */
-  answer(value: unknown): void {
-    this.row[this.c] = value;
+  /** True where the position already has its answer: an error from one of its arguments. */
+  fails(position: number): boolean {
+    return this.failed !== null && this.failed[position] === 1;
   }
 
-  private read(): InputProblem | null {
-    const { varying, grids, readers, values, r, c } = this;
-    for (let k = 0; k < varying.length; k++) {
-      const i = varying[k];
-      const value = (readers[i] as Reader<unknown>).read(grids[i]![r][c]);
-      if (value instanceof InputProblem) return value;
-      values[i] = value;
-    }
-    return null;
+  /** The answer at a position. */
+  answer(position: number, value: unknown): void {
+    const columns = this.columns;
+    if (columns === 1) this.result[position] = [value];
+    else this.result[(position / columns) | 0][position % columns] = value;
+  }
+
+  /**
+   * A problem that spoils every position (a bad single value, a bad table of tiers): each position that has no
+   * earlier error gets it. Where none has, it is thrown: one error for the whole formula.
+   */
+  failEverywhere(problem: InputProblem): void {
+    if (this.failures === 0) throw errorFor(problem);
+    const error = errorFor(problem);
+    for (let i = 0; i < this.size; i++) if (!this.fails(i)) this.failAt(i, problem, error);
+  }
+
+  private failAt(position: number, problem: InputProblem, error: unknown = errorFor(problem)): void {
+    this.failed ??= new Uint8Array(this.size);
+    if (this.failed[position] === 1) return;
+    this.failed[position] = 1;
+    this.failures++;
+    this.answer(position, error);
   }
 }

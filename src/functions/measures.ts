@@ -1,6 +1,6 @@
 import type { OptionFigures } from "../model";
-import { describe, isEmpty } from "./arguments";
-import { noNumber, noRatio, valueError } from "./excelErrors";
+import { word } from "./arguments";
+import { noNumber, noRatio } from "./excelErrors";
 
 /** Which figure of an option WORKFLOW_ROI answers with (functions.md, the `measure` argument). */
 export type Measure =
@@ -17,16 +17,11 @@ const FIGURES: Readonly<Record<Measure, (f: OptionFigures) => number | null>> = 
   payback_months: (f) => f.paybackMonths,
 };
 
+/** The measures in the order functions.md lists them; the first, roi, is the default. */
 export const MEASURES = Object.keys(FIGURES) as Measure[];
 
-/** The measure named by the argument, any case; omitted or empty is roi. A bad one is a #VALUE! for the formula. */
-export function readMeasure(value: unknown): Measure {
-  const single = Array.isArray(value) && value.length === 1 && value[0].length === 1 ? value[0][0] : value;
-  if (isEmpty(single)) return "roi";
-  const word = typeof single === "string" ? single.trim().toLowerCase() : "";
-  if (Object.prototype.hasOwnProperty.call(FIGURES, word)) return word as Measure;
-  throw valueError(`measure must be one of ${MEASURES.join(", ")}; got ${describe(single)}`);
-}
+/** The measure argument, any case; omitted or empty is roi. Read as its index in MEASURES. */
+export const measureReader = word("measure", MEASURES);
 
 /**
  * How a call answers its measure at each position: the figure, #DIV/0! where no ROI exists, #NUM! where a payback

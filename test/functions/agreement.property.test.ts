@@ -42,7 +42,7 @@ const optionInputs: fc.Arbitrary<OptionInputs> = fc.record({
   years: fc.integer({ min: 1, max: 30 }),
   discountRate: fraction,
   vendorSurvival: fraction,
-  rampMonths: fc.constant(0),
+  rampMonths: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 12, noNaN: true })),
 });
 
 function argumentsOf(i: OptionInputs): Grid[] {
@@ -74,7 +74,7 @@ describe("WORKFLOW_ROI agrees with evaluateOption", () => {
   it("for every measure, across random valid inputs", () => {
     fc.assert(
       fc.property(optionInputs, fc.constantFrom(...MEASURES), (inputs, [measure, figure]) => {
-        const answer = WORKFLOW_ROI(...argumentsOf(inputs), measure)[0][0];
+        const answer = WORKFLOW_ROI(...argumentsOf(inputs), measure, cell(inputs.rampMonths))[0][0];
         expect(shown(answer)).toBe(expected(figure(evaluateOption(inputs)), measure));
       }),
     );
@@ -122,10 +122,11 @@ describe("WORKFLOW_ROI agrees with evaluateOption", () => {
         fc.constantFrom(...MEASURES),
         (rows, [m]) => {
           const columns = argumentsOf(rows[0]).map((_, k) => rows.map((r) => argumentsOf(r)[k][0][0]));
-          const spilled = WORKFLOW_ROI(...columns.map((values) => column(...values)), m);
+          const ramps = column(...rows.map((r) => r.rampMonths));
+          const spilled = WORKFLOW_ROI(...columns.map((values) => column(...values)), m, ramps);
           expect(spilled).toHaveLength(rows.length);
           rows.forEach((r, i) => {
-            expect(shown(spilled[i][0])).toBe(shown(WORKFLOW_ROI(...argumentsOf(r), m)[0][0]));
+            expect(shown(spilled[i][0])).toBe(shown(WORKFLOW_ROI(...argumentsOf(r), m, cell(r.rampMonths))[0][0]));
           });
         },
       ),

@@ -189,3 +189,18 @@ describe("PORTFOLIO_TIER: arguments and ranges", () => {
     expectError(answer, "#VALUE!", "value is 2 rows by 1 column", "enterprise_cost is 1 row by 2 columns");
   });
 });
+
+describe("PORTFOLIO_TIER: a 0 where 0 is no legitimate value", () => {
+  it("reads an integration of 0 as empty, none: some desktop builds pass an empty cell as 0 (office-js #4702)", () => {
+    // Value 1,000 at 400 (Enterprise) or 100 (Consumer): with need none Consumer captures all of it and wins.
+    expect(tier(cell(1000), cell(400), cell(100), cell(false), cell(0))).toBe("Consumer");
+    expect(tier(cell(1000), cell(400), cell(100), cell(false), cell(null))).toBe("Consumer");
+    expectError(tier(cell(1000), cell(400), cell(100), cell(false), cell(2)), "#VALUE!", "integration", "got 2");
+  });
+
+  it("keeps a 0 hurdle a real 0 rather than the default 1", () => {
+    // Value 150 at 100: ROI 0.5 clears a hurdle of 0 but not the default 1.
+    expect(tier(cell(150), cell(100), cell(1000), cell(true), null, cell(0))).toBe("Enterprise");
+    expect(tier(cell(150), cell(100), cell(1000), cell(true), null, cell(null))).toBe("None");
+  });
+});

@@ -132,9 +132,20 @@ describe("WORKFLOW_ROI: omitted, empty and text arguments", () => {
   it("refuses a fractional or out-of-range horizon and reads a whole one written as text", () => {
     const years = (value: unknown) => npv(...EXAMPLE, null, null, cell(value), null, null, "npv");
     expectError(years(2.5), "#VALUE!", "years must be a whole number of years from 1 to 30; got 2.5");
-    expectError(years(0), "#VALUE!", "years", "got 0");
+    expectError(years(-1), "#VALUE!", "years", "got -1");
     expectError(years(31), "#VALUE!", "years", "got 31");
     expect(numberOf(years("3"))).toBeCloseTo(101002.85, 2);
+  });
+
+  it("reads a 0 horizon as empty, the default 3 years: some desktop builds pass an empty cell as 0 (office-js #4702)", () => {
+    const years = (value: unknown) => npv(...EXAMPLE, null, null, cell(value), null, null, "npv");
+    expect(numberOf(years(0))).toBeCloseTo(101002.85, 2);
+    // Not the default when the text says 0: that is no horizon at all.
+    expectError(years("0"), "#VALUE!", "years", '"0"');
+  });
+
+  it("keeps a 0 share a real 0, where 0 is a legitimate value: no adoption saves no hours", () => {
+    expect(npv(...EXAMPLE, cell(0), null, null, null, null, "hours_saved")).toBe(0);
   });
 });
 
@@ -241,10 +252,9 @@ describe("WORKFLOW_ROI over ranges", () => {
   });
 
   it("passes an error value that arrives in a cell back at its position", () => {
-    const na = new CustomFunctions.Error("#N/A");
-    const result = workflowRoi(column(400, na), ...rest);
+    const result = workflowRoi(column(400, new CustomFunctions.Error("#N/A")), ...rest);
     expect(numberOf(result[0][0])).toBeCloseTo(7.431443, 6);
-    expect(result[1][0]).toBe(na);
+    expectError(result[1][0], "#N/A");
   });
 
   it("is one #VALUE! for a bad single value beside a range, since no position could answer", () => {
@@ -320,5 +330,47 @@ describe("WORKFLOW_ROI given arrays that are not ranges", () => {
 
   it("accepts plain values where a caller passes them unwrapped", () => {
     expect(numberOf(single(() => call(400, 15, 60, 3000, 5000)))).toBeCloseTo(7.431443, 6);
+  });
+});
+
+describe("WORKFLOW_ROI's ramp_months, the last argument (after measure, so workbooks keep their formulas)", () => {
+  const call = (...args: unknown[]) => single(() => (workflowRoi as (...a: unknown[]) => unknown)(...args));
+  const withRamp = (measure: string, ramp: unknown) => call(...EXAMPLE, ...DEFAULTS, measure, ramp);
+
+  it("gives model.md's worked example with M = 6: pv_benefits 104,121.41, npv 90,530.13, roi 6.660896", () => {
+    expect(numberOf(withRamp("pv_benefits", cell(6)))).toBeCloseTo(104121.41, 2);
+    expect(numberOf(withRamp("npv", cell(6)))).toBeCloseTo(90530.13, 2);
+    expect(numberOf(withRamp("roi", cell(6)))).toBeCloseTo(6.660896, 6);
+  });
+
+  it("leaves the costs, the steady year and the payback as they were", () => {
+    expect(numberOf(withRamp("pv_costs", cell(6)))).toBeCloseTo(13591.28, 2);
+    expect(numberOf(withRamp("annual_value", cell(6)))).toBeCloseTo(46080, 6);
+    expect(numberOf(withRamp("payback_months", cell(6)))).toBeCloseTo(1.39, 2);
+  });
+
+  it("defaults to 0: omitted, empty, blank or 0 gives the unramped figures", () => {
+    for (const ramp of [undefined, null, cell(null), cell(""), cell("  "), cell(0)]) {
+      expect(numberOf(withRamp("npv", ramp))).toBeCloseTo(101002.85, 2);
+    }
+  });
+
+  it("takes fractions and text, and follows model.md's value_annuity = annuity - (M / 24) / (1 + r)", () => {
+    const a = annuityByHand(3, 0.1);
+    for (const m of [0.5, 2.25, 12]) expectRelative(withRamp("pv_benefits", cell(m)), 46080 * (a - m / 24 / 1.1));
+    expectRelative(withRamp("pv_benefits", cell("1.5")), 46080 * (a - 1.5 / 24 / 1.1));
+  });
+
+  it("refuses months outside 0 to 12 with a message naming ramp_months", () => {
+    expectError(withRamp("roi", cell(13)), "#VALUE!", "ramp_months must be a number of months from 0 to 12; got 13");
+    expectError(withRamp("roi", cell(-1)), "#VALUE!", "ramp_months", "got -1");
+    expectError(withRamp("roi", cell("six")), "#VALUE!", "ramp_months", '"six"');
+  });
+
+  it("spills over a range of ramps, each position with its own", () => {
+    const result = workflowRoi(...EXAMPLE, ...DEFAULTS, "npv", column(0, 6, 24));
+    expect(numberOf(result[0][0])).toBeCloseTo(101002.85, 2);
+    expect(numberOf(result[1][0])).toBeCloseTo(90530.13, 2);
+    expectError(result[2][0], "#VALUE!", "ramp_months", "got 24");
   });
 });
