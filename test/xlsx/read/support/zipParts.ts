@@ -79,3 +79,14 @@ export function editZip(
 export function zipText(zip: Uint8Array, name: string): string {
   return strFromU8(unzipSync(zip, { filter: (f) => f.name === name })[name]);
 }
+
+/** A zip's parts renamed (and their text edited) by `rename`; a null name drops the part. */
+export function renameParts(zip: Uint8Array, rename: (name: string) => string | null): Uint8Array {
+  const files = unzipSync(zip);
+  const out: Zippable = {};
+  for (const [name, data] of Object.entries(files)) {
+    const to = rename(name);
+    if (to !== null) out[to] = data;
+  }
+  return zipSync(out);
+}
