@@ -1,23 +1,21 @@
-import { Workbook } from "exceljs";
-import type { AnalysisLayout, LayoutChart, SheetRole } from "../layout";
-import { freeSheetName, SHEET_MARKERS, SHEET_ROLES } from "../marker";
-import type { SourceGrid, TableCandidate, WorkbookPort, WrittenSheet } from "../port";
-import { addCharts, type ChartToDraw } from "./addCharts";
-import { allTables, listCandidates, rangeGrid, tableGrid } from "./candidates";
-import { gridText } from "./cellValue";
-import { pointNameAt, removeName, sheetOfName } from "./definedNames";
-import { mendLoadedTables } from "./loadedTables";
-import { readSettings, settingsSheet, writeSettings } from "./settings";
-import { blockAddress, parseBlock, splitReference } from "./sheetAddress";
-import { writeSheet } from "./writeSheet";
+import type { GridValue, AnalysisLayout, LayoutChart, SheetLayout, SheetRole } from "../layout";
+import { freeSheetName, SETTINGS_MARKER, SHEET_MARKERS, sheetReference } from "../marker";
+import { bindLayout, type NameBindings } from "../bindNames";
+import type { ProgressListener, SourceGrid, TableCandidate, WorkbookPort, WrittenSheet } from "../port";
+import { splitSettings } from "../settingsColumn";
+import { assertWorkbookFile } from "./fileKind";
+import { EditedPackage } from "./package/editedPackage";
+import { ZipPartSource } from "./package/partSourceZip";
+import { openReader, XlsxError, type SheetEntry, type WorkbookIndex, type WorkbookReader } from "./read";
+import { blockAddress, splitReference } from "./sheetAddress";
+import { CONTENT_TYPE, namespacesFor, XML_HEADER } from "./write/namespaces";
+import { relationshipsXml } from "./write/registration";
+import { writeSheets, type NameChanges, type SheetToWrite } from "./write/sheetWriter";
+import { newStylesXml } from "./write/styleBook";
+import { tableHeaders } from "./write/tableXml";
+import { blockOf } from "./write/worksheetXml";
 
-/** A workbook that cannot be opened or a table that cannot be found: the message is for the user. */
-export class XlsxError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "XlsxError";
-  }
-}
+export { XlsxError } from "./read";
 
 /** A chart the layout asked for that could not be added to the saved file. */
 export interface ChartNotDrawn {
@@ -25,193 +23,389 @@ export interface ChartNotDrawn {
   chart: LayoutChart;
 }
 
-/** ExcelJS orders sheets by this untyped field; a replaced sheet takes its predecessor's place with it. */
-type Ordered = { orderNo: number };
+function toUint8Array(data: ArrayBuffer | Uint8Array): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
 
-function toUint8Array(data: ArrayBuffer | Uint8Array | { buffer: ArrayBufferLike }): Uint8Array {
-  if (data instanceof Uint8Array) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(data.buffer);
+const LOCKED =
+  "This workbook's structure is protected, so no sheet can be added to it and it was left as it is. " +
+  "Unprotect it in Excel (Review > Protect Workbook, then enter its password), save it, and try again.";
+
+/** Characters Excel refuses in a sheet name, and its length limit. */
+function validSheetName(wanted: string): string {
+  const cleaned = wanted
+    .replace(/[\\/?*[\]:]/g, " ")
+    .replace(/^'+|'+$/g, "")
+    .trim();
+  return (cleaned || "Sheet").slice(0, 31);
+}
+
+/** A name no table or workbook-level defined name holds: the wanted one, else Wanted2, Wanted3, … (sheets.md). */
+function freeName(wanted: string, taken: Set<string>): string {
+  let name = wanted;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${wanted}${n}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** "C4" → "$C$4", "C4:C9" → "$C$4:$C$9". */
+function absoluteRef(ref: string): string {
+  return ref
+    .split(":")
+    .map((cell) => cell.replace(/\$/g, "").replace(/^([A-Za-z]+)(\d+)$/, "$$$1$$$2"))
+    .join(":");
+}
+
+/** The sheet a defined name's text points at, where it is a plain reference to one sheet. */
+function sheetOfReference(text: string): string | null {
+  const { sheet } = splitReference(text.replace(/^=/, ""));
+  return sheet;
+}
+
+/** A chart can be drawn where its data has a header row and a label column, and its anchor is a cell. */
+function drawable(chart: LayoutChart): boolean {
+  try {
+    const data = blockOf(chart.dataRange, "chart");
+    blockOf(chart.anchor, "chart");
+    return data.bottom > data.top && data.right > data.left;
+  } catch {
+    return false;
+  }
+}
+
+/** The parts of a workbook made from nothing: no sheet yet (the first one written is the first tab). */
+function freshPackage(): EditedPackage {
+  const ns = namespacesFor(false);
+  const pkg = new EditedPackage(null);
+  pkg.put(
+    "[Content_Types].xml",
+    XML_HEADER +
+      `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      `<Default Extension="rels" ContentType="${CONTENT_TYPE.relationships}"/><Default Extension="xml" ContentType="application/xml"/>` +
+      `<Override PartName="/xl/workbook.xml" ContentType="${CONTENT_TYPE.workbook}"/>` +
+      `<Override PartName="/xl/styles.xml" ContentType="${CONTENT_TYPE.styles}"/></Types>`,
+  );
+  pkg.put(
+    "_rels/.rels",
+    relationshipsXml([{ id: "rId1", type: ns.relType("officeDocument"), target: "xl/workbook.xml" }]),
+  );
+  pkg.put(
+    "xl/workbook.xml",
+    XML_HEADER +
+      `<workbook xmlns="${ns.main}" xmlns:r="${ns.relationships}"><bookViews><workbookView/></bookViews>` +
+      `<sheets></sheets></workbook>`,
+  );
+  pkg.put(
+    "xl/_rels/workbook.xml.rels",
+    relationshipsXml([{ id: "rId1", type: ns.relType("styles"), target: "styles.xml" }]),
+  );
+  pkg.put("xl/styles.xml", newStylesXml(ns.main));
+  return pkg;
+}
+
+/** What the writer needs to know of a package that has no sheet yet (the reader wants at least one). */
+function emptyIndex(): WorkbookIndex {
+  return {
+    workbookPart: "xl/workbook.xml",
+    workbookRelsPart: "xl/_rels/workbook.xml.rels",
+    workbookContentType: CONTENT_TYPE.workbook,
+    contentTypes: { defaults: {}, overrides: {} },
+    workbookRelationships: [],
+    strict: false,
+    date1904: false,
+    lockStructure: false,
+    hasMacros: false,
+    sheets: [],
+    definedNames: [],
+    tables: [],
+    sharedStringsPart: null,
+    stylesPart: "xl/styles.xml",
+  };
 }
 
 /**
- * The workbook port over ExcelJS, for the command line and the browser playground. Host-free: bytes in, bytes
- * out; reading and writing files is the caller's job, so this also runs in a browser bundle.
+ * The workbook port over an .xlsx/.xlsm package, for the command line and the browser playground: a surgical
+ * editor of the package. It reads what it needs (src/workbook/xlsx/read), and writes by addition: the add-in's
+ * own parts are added or replaced, four registration parts gain entries, and every other part of the user's
+ * file is copied as stored, byte for byte (sheets.md, "What a copy of a workbook keeps"). Host-free: bytes in,
+ * bytes out, so it runs in a browser bundle too.
  */
 export class XlsxWorkbook implements WorkbookPort {
-  /** Charts the last `save` could not add to the file (ExcelJS writes none; they are added to its output). */
+  /**
+   * Charts of the last `writeAnalysis` that could not be drawn: their data range has no header row and label
+   * column, or their anchor is no cell. Every other chart is written; the layout builder's always are.
+   */
   chartsNotDrawn: ChartNotDrawn[] = [];
 
-  /**
-   * The charts of the last `writeAnalysis`, added to the file at each save. ExcelJS drops charts it reads, so a
-   * workbook loaded and saved again without a new analysis loses them (the CLI and the playground always write).
-   */
-  private chartsToDraw: ChartToDraw[] = [];
+  private reader: WorkbookReader | null = null;
 
-  private constructor(private readonly workbook: Workbook) {}
+  private constructor(private readonly pkg: EditedPackage) {
+    this.refresh();
+  }
 
   static create(): XlsxWorkbook {
-    return new XlsxWorkbook(new Workbook());
+    return new XlsxWorkbook(freshPackage());
   }
 
   static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
-    const workbook = new Workbook();
+    const bytes = toUint8Array(data);
+    assertWorkbookFile(bytes);
     try {
-      // ExcelJS's types ask for a Node Buffer; its zip reader takes any byte array, in Node and in a browser.
-      await workbook.xlsx.load(toUint8Array(data) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+      return new XlsxWorkbook(new EditedPackage(ZipPartSource.open(bytes)));
     } catch (error) {
+      if (error instanceof XlsxError) throw error;
+      // Never a library's own words: say what the file is and what to do.
       throw new XlsxError(
-        "This file is not an Excel workbook that can be read (.xlsx). It may be an older .xls file, a " +
-          `password-protected workbook, or another kind of file. (Details: ${(error as Error).message})`,
+        "This workbook could not be read: it looks like an Excel workbook (.xlsx) but part of it is damaged. " +
+          "Open it in Excel, which may repair it, and save it again as an Excel Workbook (.xlsx).",
       );
     }
-    mendLoadedTables(workbook);
-    if (workbook.worksheets.length === 0) {
-      throw new XlsxError("This file opened as a workbook but holds no worksheets.");
-    }
-    return new XlsxWorkbook(workbook);
   }
 
+  /** The package with the edits made so far: every part not edited is the input's, as stored. */
   async save(): Promise<Uint8Array> {
-    const written = toUint8Array((await this.workbook.xlsx.writeBuffer()) as unknown as Uint8Array);
-    this.chartsNotDrawn = [];
-    try {
-      return await addCharts(written, this.chartsToDraw);
-    } catch {
-      // A workbook laid out in a way the chart cannot join still saves, without it; the caller is told.
-      this.chartsNotDrawn = this.chartsToDraw.map(({ sheet, chart }) => ({ sheet, chart }));
-      return written;
+    if (this.index().sheets.length === 0) {
+      // A workbook made from nothing needs one sheet to be a workbook.
+      this.write([{ name: "Sheet1", rows: [], columnWidths: [], tables: [], charts: [] }], {
+        remove: () => false,
+        add: () => [],
+      });
     }
+    return this.pkg.save();
   }
 
-  /** The underlying ExcelJS workbook, for tests and the command line's fixtures. */
-  get excel(): Workbook {
-    return this.workbook;
+  private refresh(): void {
+    // A workbook made from nothing has no sheet until the first is written; the reader wants one.
+    const empty = this.pkg.input === null && !/<sheet\b/.test(this.pkg.text("xl/workbook.xml"));
+    this.reader = empty ? null : openReader(this.pkg);
   }
 
-  private hiddenSheets(): Set<string> {
-    const hidden = new Set<string>();
-    const settings = settingsSheet(this.workbook);
-    if (settings !== null) hidden.add(settings);
-    for (const own of this.ownSheetsNow()) hidden.add(own.name);
-    return hidden;
+  private index(): WorkbookIndex {
+    return this.reader?.index ?? emptyIndex();
+  }
+
+  private write(sheets: SheetToWrite[], names: NameChanges, onSheet?: (i: number) => void): string[][] {
+    const index = this.index();
+    if (index.lockStructure) throw new XlsxError(LOCKED);
+    const outcome = writeSheets(this.pkg, index, sheets, names, (s) => s.tables.map((t) => t.name), onSheet);
+    this.refresh();
+    return outcome.tableNames;
+  }
+
+  private skipped(): Set<string> {
+    const skip = new Set<string>();
+    if (!this.reader) return skip;
+    for (const own of this.reader.ownSheets()) skip.add(own.name);
+    const settings = this.reader.settingsSheet();
+    if (settings !== null) skip.add(settings);
+    return skip;
   }
 
   async listTables(): Promise<TableCandidate[]> {
-    return listCandidates(this.workbook, this.hiddenSheets());
+    return this.reader ? this.reader.listCandidates(this.skipped()) : [];
   }
 
   async readTable(id: string): Promise<SourceGrid> {
-    const table = allTables(this.workbook).find((t) => t.name.toLowerCase() === id.trim().toLowerCase());
-    if (table) return tableGrid(table);
-    const { sheet: sheetName, address } = splitReference(id);
-    const block = parseBlock(address);
-    if (!block) {
-      const names = allTables(this.workbook).map((t) => t.name);
-      throw new XlsxError(
-        `There is no table named "${id}" and it is not a range such as Budget!A1:H20. ` +
-          (names.length > 0 ? `Tables in this workbook: ${names.join(", ")}.` : "This workbook has no Excel tables."),
-      );
-    }
-    const visible = this.workbook.worksheets.filter((ws) => ws.state === "visible");
-    const sheet =
-      sheetName === null
-        ? visible.length === 1
-          ? visible[0]
-          : undefined
-        : this.workbook.worksheets.find((ws) => ws.name.toLowerCase() === sheetName.toLowerCase());
-    if (!sheet) {
-      throw new XlsxError(
-        sheetName === null
-          ? `Name the sheet of the range "${id}", e.g. ${visible[0]?.name ?? "Sheet1"}!${blockAddress(block)}.`
-          : `There is no sheet named "${sheetName}". Sheets: ${this.workbook.worksheets.map((ws) => ws.name).join(", ")}.`,
-      );
-    }
-    return rangeGrid(sheet, block);
+    if (!this.reader) throw new XlsxError(`There is no table named "${id}": this workbook has no sheets yet.`);
+    return this.reader.readGrid(id);
   }
 
-  private ownSheetsNow(): { role: SheetRole; name: string }[] {
-    return SHEET_ROLES.flatMap((role) => {
-      const name = sheetOfName(this.workbook, SHEET_MARKERS[role]);
-      return name === null ? [] : [{ role, name }];
-    });
+  async readNamedValues(names: readonly string[]): Promise<Record<string, GridValue>> {
+    return this.reader ? this.reader.readNamedValues(names) : {};
   }
 
   async ownSheets(): Promise<{ role: SheetRole; name: string }[]> {
-    return this.ownSheetsNow();
+    return this.reader ? this.reader.ownSheets() : [];
   }
 
-  async writeAnalysis(layout: AnalysisLayout): Promise<WrittenSheet[]> {
-    const own = this.ownSheetsNow();
-    // Only sheets a marker points at are the add-in's: those of the roles being written go, nothing else does.
-    const positions = new Map<SheetRole, number>();
-    for (const sheet of layout.sheets) {
+  /** Names of tables and workbook-level defined names in use, except those `cut` says are about to go. */
+  private takenNames(
+    cutSheets: ReadonlySet<string>,
+    cutName: (name: string, local: number | null) => boolean,
+  ): Set<string> {
+    const index = this.index();
+    const taken = new Set<string>();
+    for (const t of index.tables) {
+      if (cutSheets.has(t.sheet.toLowerCase())) continue;
+      taken.add(t.name.toLowerCase());
+      taken.add(t.displayName.toLowerCase());
+    }
+    for (const n of index.definedNames) {
+      if (n.localSheetId === null && !cutName(n.name, null)) taken.add(n.name.toLowerCase());
+    }
+    return taken;
+  }
+
+  async writeAnalysis(layout: AnalysisLayout, onProgress?: ProgressListener): Promise<WrittenSheet[]> {
+    const index = this.index();
+    if (index.lockStructure) throw new XlsxError(LOCKED);
+    const byName = new Map(index.sheets.map((s) => [s.name.toLowerCase(), s]));
+    const own = this.reader?.ownSheets() ?? [];
+    // An earlier sheet of the same role is replaced in place: same entry, same part, same name.
+    const replaced: (SheetEntry | undefined)[] = layout.sheets.map((sheet) => {
       const previous = own.find((o) => o.role === sheet.role);
-      if (!previous) continue;
-      const ws = this.workbook.getWorksheet(previous.name);
-      if (ws) {
-        positions.set(sheet.role, (ws as unknown as Ordered).orderNo);
-        this.workbook.removeWorksheet(ws.id);
-      }
-      removeName(this.workbook, SHEET_MARKERS[sheet.role]);
+      const entry = previous ? byName.get(previous.name.toLowerCase()) : undefined;
+      return entry && entry.kind === "worksheet" && entry.part !== null ? entry : undefined;
+    });
+    const replacedNames = new Set(replaced.flatMap((e) => (e ? [e.name.toLowerCase()] : [])));
+    const replacedPositions = new Set(replaced.flatMap((e) => (e ? [e.position] : [])));
+    const markers = new Set(layout.sheets.map((s) => SHEET_MARKERS[s.role].toLowerCase()));
+
+    const cut = new Set<string>();
+    for (const n of index.definedNames) {
+      const lower = n.name.toLowerCase();
+      const onReplaced = replacedNames.has(sheetOfReference(n.text)?.toLowerCase() ?? "\u0000");
+      const isOwn =
+        n.localSheetId === null
+          ? markers.has(lower) ||
+            (lower.startsWith("aibudget_") && lower !== SETTINGS_MARKER.toLowerCase() && onReplaced)
+          : replacedPositions.has(n.localSheetId) && lower.startsWith("_xlnm.");
+      if (isOwn) cut.add(`${lower}|${n.localSheetId ?? ""}`);
     }
-    const takenTables = new Set(allTables(this.workbook).map((t) => t.name.toLowerCase()));
-    this.chartsToDraw = [];
-    const written: WrittenSheet[] = [];
+    const cutName = (name: string, local: number | null) => cut.has(`${name.toLowerCase()}|${local ?? ""}`);
+
+    const bindings: Required<NameBindings> = { sheets: {}, tables: {}, names: {} };
+    const sheetNames = index.sheets.map((s) => s.name);
+    const foreign = new Set(
+      index.sheets.filter((s) => !own.some((o) => o.name === s.name)).map((s) => s.name.toLowerCase()),
+    );
+    const finalNames = layout.sheets.map((sheet, i) => {
+      const name = replaced[i]?.name ?? freeSheetName(validSheetName(sheet.name), sheetNames);
+      if (!replaced[i]) sheetNames.push(name);
+      if (name !== sheet.name) bindings.sheets[sheet.name] = name;
+      return name;
+    });
+    const taken = this.takenNames(replacedNames, cutName);
     for (const sheet of layout.sheets) {
-      const name = freeSheetName(
-        sheet.name,
-        this.workbook.worksheets.map((ws) => ws.name),
-      );
-      const ws = this.workbook.addWorksheet(name);
-      const position = positions.get(sheet.role);
-      if (position !== undefined) (ws as unknown as Ordered).orderNo = position;
-      writeSheet(ws, sheet, takenTables);
-      for (const chart of sheet.charts) this.chartsToDraw.push({ sheet: name, chart, rows: sheet.rows });
-      pointNameAt(this.workbook, SHEET_MARKERS[sheet.role], name);
-      written.push({ role: sheet.role, name, renamed: name !== sheet.name });
+      for (const table of sheet.tables) {
+        const name = freeName(table.name, taken);
+        if (name !== table.name) bindings.tables[table.name] = name;
+      }
     }
-    return written;
+    for (const sheet of layout.sheets) {
+      for (const n of sheet.names ?? []) {
+        const name = freeName(n.name, taken);
+        if (name !== n.name) bindings.names[n.name] = name;
+      }
+    }
+    const bound = bindLayout(layout, bindings);
+    this.chartsNotDrawn = [];
+    const toWrite: SheetToWrite[] = bound.sheets.map((sheet, i) => ({
+      ...sheet,
+      name: finalNames[i],
+      replaces: replaced[i],
+      charts: sheet.charts.filter((chart) => {
+        if (drawable(chart)) return true;
+        this.chartsNotDrawn.push({ sheet: finalNames[i], chart });
+        return false;
+      }),
+    }));
+
+    const total = toWrite.length;
+    onProgress?.({ done: 0, total, stage: `Writing ${toWrite[0]?.name ?? "the analysis"}` });
+    this.write(
+      toWrite,
+      {
+        remove: cutName,
+        add: (positions) =>
+          bound.sheets.flatMap((sheet: SheetLayout, i) => {
+            const name = finalNames[i];
+            const names = [
+              { name: SHEET_MARKERS[sheet.role], text: sheetReference(name) },
+              ...(sheet.names ?? []).map((n) => ({ name: n.name, text: sheetReference(name, absoluteRef(n.ref)) })),
+            ];
+            const repeat = sheet.print?.repeatRows;
+            const position = positions.get(name.toLowerCase());
+            if (repeat && position !== undefined) {
+              names.push({
+                name: "_xlnm.Print_Titles",
+                text: sheetReference(name, `$${repeat.first}:$${repeat.last}`),
+                localSheetId: position,
+              } as { name: string; text: string; localSheetId: number });
+            }
+            return names;
+          }),
+      },
+      (i) => onProgress?.({ done: i + 1, total, stage: i + 1 < total ? `Writing ${toWrite[i + 1].name}` : "Written" }),
+    );
+    return layout.sheets.map((sheet, i) => ({
+      role: sheet.role,
+      name: finalNames[i],
+      renamed: foreign.has(sheet.name.toLowerCase()),
+    }));
   }
 
   async loadSettings(): Promise<string | null> {
-    return readSettings(this.workbook);
+    return this.reader ? this.reader.settings() : null;
   }
 
   async saveSettings(json: string): Promise<void> {
-    writeSettings(this.workbook, json);
+    const index = this.index();
+    const existing = this.reader?.settingsSheet() ?? null;
+    const entry = existing === null ? undefined : index.sheets.find((s) => s.name === existing);
+    const replaces = entry && entry.kind === "worksheet" && entry.part !== null ? entry : undefined;
+    const name =
+      replaces?.name ??
+      freeSheetName(
+        SETTINGS_MARKER,
+        index.sheets.map((s) => s.name),
+      );
+    const marker = SETTINGS_MARKER.toLowerCase();
+    this.write(
+      [
+        {
+          name,
+          rows: splitSettings(json).map((piece) => [{ value: piece }]),
+          columnWidths: [],
+          tables: [],
+          charts: [],
+          state: "veryHidden",
+          replaces,
+        },
+      ],
+      {
+        remove: (n, local) => local === null && n.toLowerCase() === marker,
+        add: () => [{ name: SETTINGS_MARKER, text: sheetReference(name) }],
+      },
+    );
   }
 
   async insertTable(sheetName: string, tableName: string, rows: (string | number)[][]): Promise<TableCandidate> {
     if (rows.length === 0) throw new XlsxError("A table needs at least its header row.");
+    const index = this.index();
     const name = freeSheetName(
-      sheetName,
-      this.workbook.worksheets.map((ws) => ws.name),
+      validSheetName(sheetName),
+      index.sheets.map((s) => s.name),
     );
-    const ws = this.workbook.addWorksheet(name);
-    const takenTables = new Set(allTables(this.workbook).map((t) => t.name.toLowerCase()));
+    const table = freeName(
+      tableName,
+      this.takenNames(new Set(), () => false),
+    );
     const width = Math.max(...rows.map((r) => r.length));
-    const [tableNameWritten] = writeSheet(
-      ws,
-      {
-        rows: rows.map((r) => r.map((value) => ({ value }))),
-        // Excel wants a body row under the header, even an empty one.
-        tables: [
-          { name: tableName, range: blockAddress({ top: 1, left: 1, bottom: Math.max(rows.length, 2), right: width }) },
-        ],
-        columnWidths: Array.from({ length: width }, (_, i) => (i === 0 ? 32 : 14)),
-      },
-      takenTables,
+    // Excel wants a body row under the header, even an empty one.
+    const bottom = Math.max(rows.length, 2);
+    const cells = rows.map((r) => r.map((value) => ({ value })));
+    const block = { top: 1, left: 1, bottom, right: width };
+    const address = blockAddress(block);
+    this.write(
+      [
+        {
+          name,
+          rows: cells,
+          columnWidths: Array.from({ length: width }, (_, i) => (i === 0 ? 32 : 14)),
+          tables: [{ name: table, range: address }],
+          charts: [],
+        },
+      ],
+      { remove: () => false, add: () => [] },
     );
-    const table = allTables(this.workbook).find((t) => t.name === tableNameWritten)!;
-    const grid = tableGrid(table);
     return {
-      id: table.name,
+      id: table,
       kind: "table",
       sheet: name,
-      address: grid.address,
-      headers: grid.values[0].map(gridText),
-      rowCount: grid.values.length - 1,
+      address,
+      headers: tableHeaders(cells, blockOf(address, "The table")),
+      rowCount: bottom - 1,
     };
   }
 
