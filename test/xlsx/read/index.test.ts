@@ -68,7 +68,7 @@ describe("the workbook index", () => {
   test("non-ASCII names and a name whose text is a table reference", () => {
     const unicode = open(corpusFile("sheetjs__defined_names_unicode.xlsx")).reader.index.definedNames;
     expect(unicode.length).toBe(6);
-    expect(unicode.some((n) => /[^\x00-\x7f]/.test(n.name))).toBe(true);
+    expect(unicode.some((n) => [...n.name].some((ch) => ch.charCodeAt(0) > 127))).toBe(true);
     const pivot = open(corpusFile("sheetjs__pivot_table_named_range.xlsx")).reader.index.definedNames;
     expect(pivot).toContainEqual({ name: "PTData", localSheetId: null, text: "Table1[#All]", hidden: false });
   });
