@@ -1,6 +1,6 @@
 import type { Assumptions } from "./assumptions";
 import { capture } from "./capture";
-import { annuity } from "./option";
+import { annuity, valueAnnuity } from "./option";
 import type { WorkflowAnalysis } from "./workflow";
 
 /** One plan over the horizon (model.md, "The two plans, side by side"). */
@@ -66,7 +66,8 @@ export function perSeatPlan(rows: readonly WorkflowAnalysis[], a: Assumptions): 
     annualCost,
     oneTimeCost: 0,
     annualValue,
-    pvBenefits: annualValue * factor,
+    // Its seats ramp up like any tool's: the first year delivers 1 - M/24 of its value.
+    pvBenefits: annualValue * valueAnnuity(a.years, a.discountRate, a.rampMonths),
     pvCosts: annualCost * factor,
   });
 }

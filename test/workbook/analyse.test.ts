@@ -10,6 +10,7 @@ import {
   roundsTo,
   sampleGrid,
 } from "./read/sampleGrid";
+import { SAMPLE_BREAKEVEN, SAMPLE_RAMP, SAMPLE_SENSITIVITY, SAMPLE_VENDOR } from "../support/sampleFigures";
 
 const WHEN = new Date(Date.UTC(2026, 10, 24, 9, 30));
 
@@ -150,5 +151,115 @@ describe("assumptions and tables the analysis cannot run on", () => {
     expect(analysis.reading.rejected).toHaveLength(1);
     expect(analysis.comparison.portfolio.pvBenefits).toBe(0);
     expect(analysis.comparison.inflationFactor).toBeNull();
+  });
+});
+
+describe("the analysis's new figures for the sample company (sample.md)", () => {
+  const analysis = analyseGrid(sampleGrid(), DEFAULT_ASSUMPTIONS, {}, WHEN);
+
+  it("break-even minutes and safety margin on every row", () => {
+    for (const expected of SAMPLE_BREAKEVEN) {
+      const row = analysis.analyses.find((a) => a.workflow.name === expected.workflow)!;
+      expect(row.breakevenMinutes).toBeCloseTo(expected.breakevenMinutes, 2);
+      expect(row.safetyMargin).toBeCloseTo(expected.safetyMargin, 3);
+      expect(row.survival).toBe(0.9);
+    }
+  });
+
+  it("AI Vendors: one (no vendor named) row", () => {
+    expect(analysis.vendors).toHaveLength(1);
+    expect(analysis.vendors[0].vendor).toBe(SAMPLE_VENDOR.vendor);
+    expect(analysis.vendors[0].pvBenefitsAtStake).toBeCloseTo(SAMPLE_VENDOR.pvBenefitsAtStake, 0);
+    expect(analysis.vendors[0].chanceOfFailure).toBeCloseTo(SAMPLE_VENDOR.chanceOfFailure, 3);
+  });
+
+  it("the yearly budget's net present value is the portfolio's NPV, and the bars start from it", () => {
+    expect(analysis.budget.portfolio.net.presentValue).toBeCloseTo(926586, 0);
+    expect(analysis.budget.perSeat.net.presentValue).toBeCloseTo(357709, 0);
+    expect(analysis.baseNpv).toBe(analysis.comparison.portfolio.npv);
+    expect(analysis.sensitivity.map((b) => b.input)).toEqual(SAMPLE_SENSITIVITY.map((b) => b.input));
+  });
+
+  it("no currency: the CSV has no formats and none was chosen", () => {
+    expect(analysis.currency).toBeNull();
+  });
+
+  it("with a 6-month ramp the tiers stand, the NPVs are sample.md's and the factor stays 1.51", () => {
+    const ramped = analyseGrid(sampleGrid(), { ...DEFAULT_ASSUMPTIONS, rampMonths: SAMPLE_RAMP.rampMonths }, {}, WHEN);
+    expect(ramped.analyses.map((a) => a.tier)).toEqual(analysis.analyses.map((a) => a.tier));
+    expect(ramped.comparison.portfolio.npv).toBeCloseTo(SAMPLE_RAMP.portfolioNpv, 0);
+    expect(ramped.comparison.perSeat.npv).toBeCloseTo(SAMPLE_RAMP.perSeatNpv, 0);
+    expect(ramped.comparison.inflationFactor).toBeCloseTo(SAMPLE_RAMP.inflationFactor, 2);
+    expect(ramped.sensitivity.some((b) => b.input === "rampMonths")).toBe(true);
+  });
+});
+
+describe("vendors read from the table", () => {
+  const headers = [
+    "Workflow",
+    "People",
+    "Tasks per person per month",
+    "Minutes saved per task",
+    "Hourly cost",
+    "Integration",
+    "Vendor",
+    "Vendor survival",
+  ];
+  function grid(rows: (string | number | null)[][]): SourceGrid {
+    return { sheet: "S", address: "A1:H9", firstRow: 1, firstColumn: 1, values: [headers, ...rows] };
+  }
+
+  it("a row without a figure takes its vendor's, and two figures for one vendor are a warning", () => {
+    const analysis = analyseGrid(
+      grid([
+        ["A", 10, 200, 20, 80, "deep", "Acme", null],
+        ["B", 10, 200, 20, 80, "deep", " ACME ", "95%"],
+        ["C", 10, 200, 20, 80, "deep", "acme", 0.7],
+        ["D", 10, 200, 20, 80, "deep", null, null],
+      ]),
+      DEFAULT_ASSUMPTIONS,
+    );
+    expect(analysis.analyses.map((a) => a.survival)).toEqual([0.95, 0.95, 0.7, 0.9]);
+    expect(analysis.reading.warnings.filter((w) => /has two survival figures/.test(w))).toHaveLength(1);
+    expect(analysis.vendors.map((v) => [v.vendor, v.survival])).toEqual([
+      ["Acme", 0.95],
+      ["(no vendor named)", 0.9],
+    ]);
+    // Acme's survival is given, so only the unnamed vendor (a quarter of the value) is asked about.
+    expect(analysis.reading.warnings.filter((w) => /check its stability/.test(w))).toEqual([
+      expect.stringMatching(/^The table names no vendor for the integrated workflows, which carry \d+ %/),
+    ]);
+  });
+});
+
+describe("the money currency", () => {
+  function withFormats(formats: (string | null)[]): SourceGrid {
+    return { ...sampleGrid(), columnFormats: formats };
+  }
+
+  it("is the source's money format's, where it carries one", () => {
+    const analysis = analyseGrid(
+      withFormats([null, "0", "0", "0", "[$€-407] #,##0", null, null, null]),
+      DEFAULT_ASSUMPTIONS,
+      {},
+      WHEN,
+      "$",
+    );
+    expect(analysis.currency).toBe("€");
+  });
+
+  it("else the currency chosen, else none", () => {
+    expect(
+      analyseGrid(withFormats([null, null, null, null, "#,##0"]), DEFAULT_ASSUMPTIONS, {}, WHEN, "£").currency,
+    ).toBe("£");
+    expect(
+      analyseGrid(withFormats([null, null, null, null, "#,##0"]), DEFAULT_ASSUMPTIONS, {}, WHEN).currency,
+    ).toBeNull();
+  });
+
+  it("analyseReading takes the formats from its source", () => {
+    const grid = withFormats([null, null, null, null, '"$"#,##0']);
+    const reading = analyseGrid(grid, DEFAULT_ASSUMPTIONS).reading;
+    expect(analyseReading(grid, reading, DEFAULT_ASSUMPTIONS, {}, WHEN, "kr").currency).toBe("$");
   });
 });
