@@ -49,6 +49,10 @@ describe("checkAssumptions", () => {
     ["integrationUpkeep", { integrationUpkeep: 2 }],
     ["hurdleRoi", { hurdleRoi: -1 }],
     ["headcount", { headcount: -5 }],
+    ["rampMonths", { rampMonths: -1 }],
+    ["rampMonths", { rampMonths: 12.5 }],
+    ["sensitivitySwing", { sensitivitySwing: 1 }],
+    ["sensitivitySwing", { sensitivitySwing: -0.1 }],
     ["integrationCost.light", { integrationCost: { none: 0, light: -1, deep: 50_000 } }],
     ["integrationCost.deep", { integrationCost: { none: 0, light: 10_000, deep: Number.POSITIVE_INFINITY } }],
   ])("reports %s out of range, naming it", (field, change) => {
@@ -87,6 +91,15 @@ describe("checkAssumptions", () => {
     expect(
       checkAssumptions(changed({ enterpriseSeatPrice: 0, consumerSeatPrice: 0, hurdleRoi: 0, integrationUpkeep: 0 })),
     ).toEqual([]);
+  });
+
+  it("ramp months: 0 to 12, fractions allowed; the swing: 0 up to, not including, 1", () => {
+    for (const rampMonths of [0, 0.5, 6, 12]) expect(checkAssumptions(changed({ rampMonths }))).toEqual([]);
+    for (const sensitivitySwing of [0, 0.2, 0.999]) expect(checkAssumptions(changed({ sensitivitySwing }))).toEqual([]);
+    const [ramp] = checkAssumptions(changed({ rampMonths: 13 }));
+    expect(ramp.message).toBe("rampMonths must be a number of months from 0 to 12; got 13");
+    const [swing] = checkAssumptions(changed({ sensitivitySwing: 1 }));
+    expect(swing.message).toBe("sensitivitySwing must be a share from 0 up to, not including, 1; got 1");
   });
 
   it("accepts a headcount left to the rows or given, fractional included", () => {
