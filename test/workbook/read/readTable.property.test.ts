@@ -13,6 +13,8 @@ const HEADERS = [
   "Sensitive",
   "Integration",
   "Integration cost",
+  "Vendor",
+  "Vendor survival",
   "Notes",
 ];
 
@@ -60,6 +62,11 @@ describe("readWorkflowTable on arbitrary cells", () => {
               expect(Number.isFinite(n) && n >= 0).toBe(true);
             }
             if (workflow.adoption !== null) expect(workflow.adoption >= 0 && workflow.adoption <= 1).toBe(true);
+            if (workflow.vendorSurvival !== null) {
+              expect(workflow.vendorSurvival >= 0 && workflow.vendorSurvival <= 1).toBe(true);
+            }
+            if (workflow.vendor !== null) expect(workflow.vendor).toBe(workflow.vendor.trim());
+            if (workflow.vendor !== null) expect(workflow.vendor).not.toBe("");
           }
         },
       ),
