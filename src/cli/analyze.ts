@@ -1,16 +1,19 @@
+import { basename } from "node:path";
 import { TableError } from "../workbook/read/tableError";
 import { AnalysisError } from "../workbook/analyse";
+import { identifyFile } from "../workbook/xlsx/fileKind";
+import { XlsxError as ReadError } from "../workbook/xlsx/read/errors";
 import { XlsxError } from "../workbook/xlsx/XlsxWorkbook";
 import { parseArguments, USAGE, UsageError } from "./argv";
 import { readSettingsJson, SettingsError } from "./assumptionsFile";
-import { checkOutputPath, FileError, readInput, readText, writeOutput } from "./files";
+import { checkOutputKind, checkOutputPath, FileError, readInput, readText, writeOutput } from "./files";
 import { analyzeWorkbook, RunError } from "./run";
 import { formatRejected, formatSummary } from "./summary";
 
 /** `npm run analyze -- <workbook.xlsx> --out <result.xlsx> [--table …] [--assumptions …] [--tier …] …` */
 
 /** Problems in what the user gave: reported as a message, never as a stack trace. */
-const USER_ERRORS = [UsageError, FileError, SettingsError, XlsxError, TableError, AnalysisError, RunError];
+const USER_ERRORS = [UsageError, FileError, SettingsError, XlsxError, ReadError, TableError, AnalysisError, RunError];
 
 /** Exit codes, as --help lists them. */
 export const EXIT = { done: 0, refused: 1, usage: 2, strict: 3, unexpected: 70 } as const;
@@ -32,6 +35,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       : undefined;
     checkOutputPath(args.input, args.out, args.force);
     const input = readInput(args.input);
+    // Told apart before any reading: "an .xls file, save it as .xlsx", never a zip library's complaint.
+    const identity = identifyFile(input, basename(args.input));
+    if (identity.problem !== null) throw new FileError(identity.problem);
+    checkOutputKind(args.input, args.out, identity.macroEnabled);
     const { output, summary } = await analyzeWorkbook(input, {
       table: args.table,
       settings,

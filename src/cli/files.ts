@@ -52,18 +52,10 @@ function refuseExisting(out: string): never {
 
 /** Checked before the workbook is read, so a run that cannot write its result stops before any work. */
 export function checkOutputPath(input: string, out: string, force = false): void {
-  const extension = /\.xlsm$/i.test(input) ? ".xlsm" : ".xlsx";
   if (sameFile(input, out)) {
+    const extension = /\.xlsm$/i.test(input) ? ".xlsm" : ".xlsx";
     throw new FileError(
       `--out names the input workbook ${input}. The input is never changed: name a new file, e.g. --out ${basename(input).replace(/\.xls[xm]$/i, "")}-analysed${extension}.`,
-    );
-  }
-  // Excel refuses to open a macro workbook under .xlsx, and a workbook without macros under .xlsm.
-  if (!out.toLowerCase().endsWith(extension)) {
-    throw new FileError(
-      extension === ".xlsm"
-        ? `${input} is a macro-enabled workbook: its copy keeps the macros and must end in .xlsm, e.g. --out ${basename(out).replace(/\.xlsx$/i, ".xlsm")}.`
-        : `--out ${out} ends in .xlsm, but ${input} is not a macro-enabled workbook: name an .xlsx file.`,
     );
   }
   if (!force && existsSync(out)) refuseExisting(out);
@@ -74,6 +66,17 @@ export function checkOutputPath(input: string, out: string, force = false): void
     throw new FileError(`The folder for --out ${out} does not exist: ${dirname(resolve(out))}.`);
   }
   if (!statSync(folder).isDirectory()) throw new FileError(`${dirname(resolve(out))} is not a folder.`);
+}
+
+/** Excel refuses to open a macro workbook under .xlsx, and a workbook without macros under .xlsm. */
+export function checkOutputKind(input: string, out: string, macroEnabled: boolean): void {
+  const extension = macroEnabled ? ".xlsm" : ".xlsx";
+  if (out.toLowerCase().endsWith(extension)) return;
+  throw new FileError(
+    macroEnabled
+      ? `${input} is a macro-enabled workbook: its copy keeps the macros and must end in .xlsm, e.g. --out ${basename(out).replace(/\.xlsx$/i, ".xlsm")}.`
+      : `--out ${out} ends in .xlsm, but ${input} is not a macro-enabled workbook: name an .xlsx file.`,
+  );
 }
 
 /**

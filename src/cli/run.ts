@@ -5,10 +5,9 @@ import type { SourceGrid, TableCandidate, WrittenSheet } from "../workbook/port"
 import { fieldLabel, matchColumns, REQUIRED_FIELDS } from "../workbook/read/columns";
 import type { Analysis } from "../workbook/reading";
 import { buildAnalysisLayout } from "../workbook/sheets/buildLayout";
-import { keepDueDiligence, readPreviousRun, type PreviousRun } from "../workbook/previousRun";
+import { notesWithoutVendor, readPreviousRun, type PreviousRun } from "../workbook/previousRun";
 import { type ChartNotDrawn, XlsxWorkbook } from "../workbook/xlsx/XlsxWorkbook";
 import { overlaySettings, type RunSettings } from "./assumptionsFile";
-import { lostKinds } from "./lostParts";
 
 /**
  * One run of the command line, in memory: workbook bytes in, a copy with the analysis out. No files, no console:
@@ -38,8 +37,6 @@ export interface RunSummary {
   analysis: Analysis;
   written: WrittenSheet[];
   chartsNotDrawn: ChartNotDrawn[];
-  /** Kinds of content in the input that the copy lacks (ExcelJS cannot carry them), e.g. "charts". */
-  notCarriedOver: string[];
   /** What was read back from the add-in's sheets of an earlier run; null where none were used. */
   previous: PreviousRun | null;
   /** The money symbol the figures are shown in; null for none. */
@@ -115,9 +112,9 @@ export async function analyzeWorkbook(input: Uint8Array, options: AnalyzeOptions
   progress(`Analysing ${source}…`);
   const analysis = analyseGrid(grid, assumptions, overrides, options.analysedAt, options.currency ?? null);
   if (analysis.analyses.length === 0) throw new RunError(nothingAnalysedMessage(grid, analysis));
-  const layout = buildAnalysisLayout(analysis);
+  const layout = buildAnalysisLayout(analysis, { dueDiligence: previous?.dueDiligence ?? {} });
   if (previous !== null) {
-    for (const vendor of keepDueDiligence(layout, previous.dueDiligence)) {
+    for (const vendor of notesWithoutVendor(previous.dueDiligence, analysis.vendors)) {
       previous.problems.push(
         `AI Vendors: no analysed row names "${vendor}" now, so its due-diligence note is not on the new sheet: ` +
           `"${previous.dueDiligence[vendor]}"`,
@@ -125,15 +122,8 @@ export async function analyzeWorkbook(input: Uint8Array, options: AnalyzeOptions
     }
   }
   progress(`Writing ${layout.sheets.length} sheets (${analysis.analyses.length.toLocaleString("en-US")} workflows)…`);
-  const ownBefore = (await book.ownSheets()).map((s) => s.name);
   const written = await book.writeAnalysis(layout);
   const output = await book.save();
-  const notCarriedOver = await lostKinds(
-    input,
-    ownBefore,
-    output,
-    written.map((s) => s.name),
-  );
   return {
     output,
     summary: {
@@ -141,7 +131,6 @@ export async function analyzeWorkbook(input: Uint8Array, options: AnalyzeOptions
       analysis,
       written,
       chartsNotDrawn: book.chartsNotDrawn,
-      notCarriedOver,
       previous,
       currency: analysis.currency,
     },

@@ -184,13 +184,5 @@ export function formatSummary(summary: RunSummary, outName: string): string {
       `The chart "${chart.title}" is drawn only when the add-in runs in Excel; its data is on ${sheet}!${chart.dataRange}.`,
     );
   }
-  if (summary.notCarriedOver.length > 0) {
-    lines.push(
-      "",
-      `Note: the copy does not keep the ${summary.notCarriedOver.join(", ")} of your workbook: the command line ` +
-        "rewrites the file and cannot carry them over. Your input file is unchanged; to keep them, run the add-in " +
-        "in Excel on the workbook itself.",
-    );
-  }
   return lines.join("\n");
 }

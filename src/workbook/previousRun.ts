@@ -10,8 +10,7 @@ import {
   type Assumptions,
   type Tier,
 } from "../model";
-import { parseCellAddress } from "./a1";
-import type { AnalysisLayout, GridValue, LayoutCell } from "./layout";
+import type { GridValue } from "./layout";
 import type { SourceGrid, WorkbookPort } from "./port";
 import { ALLOCATION_TABLE, VENDORS_TABLE } from "./sheets/names";
 
@@ -336,42 +335,15 @@ export async function readPreviousRun(port: WorkbookPort): Promise<PreviousRun> 
   return run;
 }
 
-function vendorKey(name: string): string {
-  return name.trim().toLowerCase();
-}
-
 /**
- * The layout with the earlier run's due-diligence notes in AI Vendors' Due diligence column, each on its vendor's
- * row (names compared ignoring case and outer spaces, as the vendors are grouped). A cell the layout already
- * fills is left as it is. Returns the notes of vendors the analysis no longer names, so the caller can say so.
+ * The earlier run's due-diligence notes whose vendor no analysed row names any more (names compared trimmed, any
+ * case, as vendors are grouped): the new AI Vendors has no row for them, so the caller must show them to the user
+ * rather than let them go silently.
  */
-export function keepDueDiligence(layout: AnalysisLayout, notes: Record<string, string>): string[] {
-  const wanted = new Map(Object.entries(notes).map(([vendor, note]) => [vendorKey(vendor), { vendor, note }]));
-  if (wanted.size === 0) return [];
-  for (const sheet of layout.sheets) {
-    if (sheet.role !== "vendors") continue;
-    for (const table of sheet.tables) {
-      const [from, to] = table.range.split(":").map(parseCellAddress);
-      if (from === undefined || to === undefined) continue;
-      const header = sheet.rows[from.row - 1] ?? [];
-      const column = (title: string) => {
-        for (let c = from.column - 1; c < to.column; c++) if (header[c]?.value === title) return c;
-        return -1;
-      };
-      const vendor = column("Vendor");
-      const diligence = column("Due diligence");
-      if (vendor < 0 || diligence < 0) continue;
-      for (let r = from.row; r < to.row; r++) {
-        const row = sheet.rows[r];
-        const name = row?.[vendor]?.value;
-        if (row === undefined || typeof name !== "string") continue;
-        const kept = wanted.get(vendorKey(name));
-        if (kept === undefined) continue;
-        wanted.delete(vendorKey(name));
-        const cell: LayoutCell = row[diligence] ?? { value: null, style: "input" };
-        if (cell.value === null || cell.value === "") row[diligence] = { ...cell, value: kept.note };
-      }
-    }
-  }
-  return [...wanted.values()].map(({ vendor }) => vendor);
+export function notesWithoutVendor(
+  notes: Readonly<Record<string, string>>,
+  vendors: readonly { vendor: string }[],
+): string[] {
+  const named = new Set(vendors.map((v) => v.vendor.trim().toLowerCase()));
+  return Object.keys(notes).filter((vendor) => !named.has(vendor.trim().toLowerCase()));
 }

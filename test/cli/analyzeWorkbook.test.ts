@@ -35,7 +35,10 @@ describe("the command line's run on examples/sample-budget.xlsx", () => {
     };
     for (const expected of SAMPLE_ALLOCATION) {
       const r = rowOf(sheet, expected.workflow);
-      expect([expected.workflow, sheet.getCell(r, columns.tier).value]).toEqual([expected.workflow, expected.tier]);
+      expect([expected.workflow, shown(sheet.getCell(r, columns.tier).value)]).toEqual([
+        expected.workflow,
+        expected.tier,
+      ]);
       for (const field of ["annualValue", "annualCost", "oneTimeCost", "pvBenefits", "pvCosts"] as const) {
         const value = shown(sheet.getCell(r, columns[field]).value) as number;
         // sample.md rounds to whole units.

@@ -3,8 +3,19 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/analyze";
-import { addTable, budgetWithRange, bytesOf, openBytes, putRows, sampleRows, withZipEntry } from "../support/workbooks";
-import { columnOf, rowOf, sheetOf } from "./writtenSheets";
+import { identifyFile } from "../../src/workbook/xlsx/fileKind";
+import {
+  addTable,
+  budgetWithRange,
+  bytesOf,
+  editZip,
+  openBytes,
+  putRows,
+  sampleRows,
+  withZipEntry,
+  zipEntry,
+} from "../support/workbooks";
+import { columnOf, rowOf, sheetOf, shown } from "./writtenSheets";
 
 const SAMPLE = join(__dirname, "..", "..", "examples", "sample-budget.xlsx");
 
@@ -67,8 +78,9 @@ describe("a run that succeeds", () => {
     expect(result.stdout).toMatch(/Warehouse and field operations\s+None/);
     // sample.md: NPV 357,709 and 926,586; PV costs 179,053 and 263,522; PV benefits 536,762 and 1,190,108.
     expect(result.stdout).toMatch(/Over 3 years, in present values:\n\s+Cost\s+Value\s+NPV\s+Seats\n/);
-    expect(result.stdout).toMatch(/Per-seat plan\s+179,053\s+536,762\s+357,709\s+200\n/);
-    expect(result.stdout).toMatch(/Workflow portfolio\s+263,522\s+1,190,108\s+926,586\s+100\n/);
+    // In dollars: the sample's Hourly cost cells are formatted "$"#,##0.
+    expect(result.stdout).toMatch(/Per-seat plan\s+\$179,053\s+\$536,762\s+\$357,709\s+200\n/);
+    expect(result.stdout).toMatch(/Workflow portfolio\s+\$263,522\s+\$1,190,108\s+\$926,586\s+100\n/);
     expect(result.stdout).toMatch(
       /Inflation factor 1\.51: the per-seat plan pays 1\.51 times as much as the workflow portfolio for each unit of value/,
     );
@@ -79,21 +91,21 @@ describe("a run that succeeds", () => {
     expect(result.stdout).not.toMatch(/does not keep/);
   });
 
-  test("content the copy cannot carry over (a chart, add-in settings) is named in the summary", async () => {
+  test("the copy keeps what the command line does not know (a chart, an add-in's saved settings), byte for byte", async () => {
+    const chart = '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>';
+    const extension = "<we:webextension/>";
     let bytes: Uint8Array = new Uint8Array(readFileSync(SAMPLE));
-    bytes = withZipEntry(
-      bytes,
-      "xl/charts/chart1.xml",
-      '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
-    );
-    bytes = withZipEntry(bytes, "xl/webextensions/webextension1.xml", "<we:webextension/>");
+    bytes = withZipEntry(bytes, "xl/charts/chart1.xml", chart);
+    bytes = withZipEntry(bytes, "xl/webextensions/webextension1.xml", extension);
     const input = file("charted.xlsx", bytes);
     const out = file("out.xlsx");
     const result = await run(input, "--out", out, "--quiet");
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(
-      /the copy does not keep the charts, add-in panes and their saved settings of your workbook[\s\S]*input file is unchanged/,
-    );
+    const written = new Uint8Array(readFileSync(out));
+    expect(zipEntry(written, "xl/webextensions/webextension1.xml")).toBe(extension);
+    // The add-in's own charts take other part names; the user's keeps its own.
+    expect(zipEntry(written, "xl/charts/chart1.xml")).toBe(chart);
+    expect(result.stdout).not.toMatch(/does not keep/);
     expect(readFileSync(input)).toEqual(Buffer.from(bytes));
   });
 
@@ -111,9 +123,9 @@ describe("a run that succeeds", () => {
     const assumptions = sheetOf(written, "AI Assumptions");
     expect(assumptions.getCell(rowOf(assumptions, "Hurdle ROI"), 2).value).toBe(0.5);
     const allocation = sheetOf(written, "AI Allocation");
-    expect(allocation.getCell(rowOf(allocation, "Operations reports"), columnOf(allocation, "Tier")).value).toBe(
-      "Enterprise",
-    );
+    const row = rowOf(allocation, "Operations reports");
+    expect(shown(allocation.getCell(row, columnOf(allocation, "Tier")).value)).toBe("Enterprise");
+    expect(allocation.getCell(row, columnOf(allocation, "Tier set by hand")).value).toBe("Enterprise");
   });
 
   test("--table picks a range; a user's sheet holding a wanted name is kept and the summary says so", async () => {
@@ -174,6 +186,21 @@ describe("runs that are refused", () => {
     // No library's wording (a zip reader's "central directory", "Details:") and no stack.
     expect(result.stderr).not.toMatch(/Details|central directory|zip|Error:/i);
     expect(result.stderr.trim().split("\n").length).toBeLessThanOrEqual(3);
+  });
+
+  // Real files of other kinds, from the corpus (test/fixtures/corpus/README.md gives their origin).
+  test.each([
+    ["sheetjs__1904.xls", /Excel 97-2003 workbook \(\.xls\)/],
+    ["sheetjs__1904.xlsb", /Excel Binary Workbook \(\.xlsb\)/],
+    ["sheetjs__1904.ods", /OpenDocument|\.ods/],
+    ["excelize__encryptAES.xlsx", /protected with a password/],
+  ])("%s is named for what it is, with what to do, and nothing else", async (name, message) => {
+    const bytes = new Uint8Array(readFileSync(join(__dirname, "..", "fixtures", "corpus", name)));
+    const input = file(name, bytes);
+    const out = file("out.xlsx");
+    const result = await expectRefused(run(input, "--out", out), out, message);
+    // Exactly the reader's message for the user: no stack, no library text.
+    expect(result.stderr).toBe(`${identifyFile(bytes, name).problem}\n`);
   });
 
   test("the output path is the input: refused, and the input is left as it was", async () => {
@@ -330,7 +357,16 @@ describe("--out that exists, and --force", () => {
   });
 
   test("a macro workbook's copy must be .xlsm; an .xlsm name for a plain workbook is refused", async () => {
-    const macro = file("budget.xlsm", readFileSync(SAMPLE));
+    // The sample, declared macro-enabled as Excel declares an .xlsm's workbook part.
+    const macroBytes = editZip(new Uint8Array(readFileSync(SAMPLE)), (name, text) =>
+      name === "[Content_Types].xml"
+        ? text.replace(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+            "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+          )
+        : text,
+    );
+    const macro = file("budget.xlsm", macroBytes);
     const out = file("out.xlsx");
     await expectRefused(
       run(macro, "--out", out),
@@ -339,6 +375,9 @@ describe("--out that exists, and --force", () => {
     );
     const xlsm = join(dir, "copy.xlsm");
     await expectRefused(run(SAMPLE, "--out", xlsm), xlsm, /ends in \.xlsm, but .* is not a macro-enabled workbook/);
+    const result = await run(macro, "--out", xlsm, "--quiet");
+    expect(result.code).toBe(0);
+    expect(existsSync(xlsm)).toBe(true);
   });
 });
 
