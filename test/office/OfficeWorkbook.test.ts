@@ -2,6 +2,7 @@ import { SETTINGS_MARKER, SHEET_MARKERS } from "../../src/workbook/marker";
 import { splitSettings } from "../../src/workbook/settingsColumn";
 import { OfficeWorkbook, SETTINGS_KEY, type ExcelRun } from "../../src/workbook/office/OfficeWorkbook";
 import { FakeExcel, type CellSetup } from "./fakeExcel";
+import { MONEY } from "../../src/workbook/sheets/formats";
 import { analysisLayout } from "./layouts";
 
 const FOUR_MB = 4_000_000;
@@ -31,10 +32,11 @@ function snapshot(excel: FakeExcel, sheet: string): string {
 }
 
 describe("readTable", () => {
-  test("a table by name, in one round trip: an error cell becomes {error}, the word '#N/A' too only if typed", async () => {
+  test("a table by name, in two round trips: an error cell becomes {error}, the word '#N/A' too only if typed", async () => {
     const excel = userWorkbook();
     const grid = await adapter(excel).readTable("Workflows");
-    expect(excel.syncs).toBe(1);
+    // The extent, then one block of rows.
+    expect(excel.syncs).toBe(2);
     expect(grid).toEqual({
       sheet: "Budget",
       address: "A1:E4",
@@ -47,13 +49,14 @@ describe("readTable", () => {
         // An empty cell is null; the text "#N/A" a user typed stays text (its value type is String).
         ["Board pack", 4, null, 90, "#N/A"],
       ],
+      columnFormats: [null, null, null, null, null],
     });
   });
 
   test("a block by sheet and address, quoted sheet names included", async () => {
     const excel = userWorkbook();
     const grid = await adapter(excel).readTable("'Q1 Notes'!B3:C4");
-    expect(excel.syncs).toBe(1);
+    expect(excel.syncs).toBe(2);
     expect(grid).toEqual({
       sheet: "Q1 Notes",
       address: "B3:C4",
@@ -63,6 +66,7 @@ describe("readTable", () => {
         ["Process", "Headcount"],
         ["Onboarding", 3],
       ],
+      columnFormats: [null, null],
     });
   });
 
@@ -160,8 +164,8 @@ describe("writeAnalysis", () => {
     const allocation = excel.sheet("AI Allocation");
     expect(allocation.at("A1")).toMatchObject({ value: "Workflow", bold: true });
     expect(allocation.at("A2")?.value).toBe("Workflow 000001");
-    expect(allocation.at("E2")).toMatchObject({ value: 5 * 1234.5678, numberFormat: "#,##0;-#,##0" });
-    expect(allocation.at("E11")?.numberFormat).toBe("#,##0;-#,##0");
+    expect(allocation.at("E2")).toMatchObject({ value: 5 * 1234.5678, numberFormat: MONEY });
+    expect(allocation.at("E11")?.numberFormat).toBe(MONEY);
     expect(allocation.at("L2")).toMatchObject({ value: "never" });
     // The totals row: formulas, not their cached values.
     expect(allocation.at("B12")).toMatchObject({ formula: "=SUM(B2:B11)", value: null });
@@ -181,15 +185,15 @@ describe("writeAnalysis", () => {
       ["AIComparison", "AI Comparison"],
     ]);
     expect(excel.sheet("AI Comparison").charts).toEqual([
-      { type: "ColumnClustered", source: "A1:C3", seriesBy: "Auto", title: "Cost and value", anchor: "F2" },
+      { type: "ColumnClustered", source: "A1:C3", seriesBy: "Columns", title: "Cost and value", anchor: "F2", name: "Chart 1" },
     ]);
     for (const [role, marker] of Object.entries(SHEET_MARKERS)) {
-      expect(excel.sheetOfName(marker)).toBe(written.find((w) => w.role === role)?.name);
+      expect(excel.sheetOfName(marker)).toBe(written.find((w) => w.role === role)?.name ?? null);
     }
     expect(excel.recalculations).toBe(1);
   });
 
-  test("10 rows and 10,000 rows take the same four syncs, writing with calculation suspended", async () => {
+  test("a first run: 10 rows and 10,000 rows take the same four syncs, writing with calculation suspended", async () => {
     for (const rows of [10, 10_000]) {
       const excel = userWorkbook();
       await adapter(excel).writeAnalysis(analysisLayout(rows));
@@ -213,7 +217,7 @@ describe("writeAnalysis", () => {
     const sheet = excel.sheet("AI Allocation");
     for (const row of [2, 25_000, 50_001, 77_777, 100_001]) {
       expect(sheet.at(`A${row}`)?.value).toBe(`Workflow ${String(row - 1).padStart(6, "0")}`);
-      expect(sheet.at(`E${row}`)?.numberFormat).toBe("#,##0;-#,##0");
+      expect(sheet.at(`E${row}`)?.numberFormat).toBe(MONEY);
     }
     expect(sheet.at("B100002")?.formula).toBe("=SUM(B2:B100001)");
     expect(excel.tables.find((t) => t.name === "AIAllocation")?.rect).toEqual({
@@ -237,34 +241,41 @@ describe("writeAnalysis", () => {
     expect(excel.sheetOfName(SHEET_MARKERS.allocation)).toBe("AI Allocation (2)");
   });
 
-  test("a second run replaces only its own sheets, found by marker even after the user renamed one", async () => {
+  test("a second run rewrites only its own sheets in place, found by marker even after the user renamed one", async () => {
     const excel = userWorkbook();
     excel.addSheet("AI Comparison", [["Theirs"]]);
     const port = adapter(excel);
     await port.writeAnalysis(analysisLayout(5));
     excel.renameSheet(excel.sheet("AI Allocation"), "Renamed by user");
     const foreign = ["Budget", "Q1 Notes", "AI Comparison"].map((s) => snapshot(excel, s));
+    const ownSheets = ["AI Assumptions", "Renamed by user", "AI Comparison (2)"].map((s) => excel.sheet(s));
 
     excel.resetCounts();
     const written = await port.writeAnalysis(analysisLayout(7));
-    expect(excel.syncs).toBe(4);
-    expect(written.map((w) => w.name)).toEqual(["AI Assumptions", "AI Allocation", "AI Comparison (2)"]);
+    // Inventory, markers and tables, the copy kept while writing, the write, the recalculation.
+    expect(excel.syncs).toBe(5);
+    expect(written.map((w) => w.name)).toEqual(["AI Assumptions", "Renamed by user", "AI Comparison (2)"]);
     expect(excel.sheets.map((s) => s.name)).toEqual([
       "Budget",
       "Q1 Notes",
       "AI Comparison",
       "AI Assumptions",
-      "AI Allocation",
+      "Renamed by user",
       "AI Comparison (2)",
     ]);
+    // The very same sheets, not new ones under the same names.
+    expect(written.map((w) => excel.sheet(w.name))).toEqual(ownSheets);
     expect(["Budget", "Q1 Notes", "AI Comparison"].map((s) => snapshot(excel, s))).toEqual(foreign);
-    expect(excel.sheet("AI Allocation").at("A8")?.value).toBe("Workflow 000007");
+    expect(excel.sheet("Renamed by user").at("A8")?.value).toBe("Workflow 000007");
+    expect(excel.sheet("Renamed by user").at("A10")).toBeUndefined();
     expect(excel.names.map((n) => [n.name, n.sheet?.name])).toEqual([
       [SHEET_MARKERS.assumptions, "AI Assumptions"],
-      [SHEET_MARKERS.allocation, "AI Allocation"],
+      [SHEET_MARKERS.allocation, "Renamed by user"],
       [SHEET_MARKERS.comparison, "AI Comparison (2)"],
     ]);
     expect(excel.tables.map((t) => t.name).sort()).toEqual(["AIAllocation", "AIComparison", "Workflows"]);
+    expect(excel.table("AIAllocation")?.rect).toEqual({ top: 1, left: 1, bottom: 8, right: 13 });
+    expect(excel.sheet("AI Comparison (2)").charts).toHaveLength(1);
     expect(await port.ownSheets()).toEqual(written.map(({ role, name }) => ({ role, name })));
   });
 

@@ -3,6 +3,7 @@
 jest.mock("office-addin-manifest", () => jest.requireActual("office-addin-manifest/lib/officeApp"));
 
 import { OfficeMockObject } from "office-addin-mock";
+import { SETTINGS_MARKER } from "../../src/workbook/marker";
 import { OfficeWorkbook, SETTINGS_KEY, type ExcelRun } from "../../src/workbook/office/OfficeWorkbook";
 
 /**
@@ -21,22 +22,23 @@ function runWith(mock: OfficeMockObject): ExcelRun {
 }
 
 describe("office-addin-mock", () => {
-  test("readTable loads values and value types together: an error cell is {error}, empty is null", async () => {
-    const range = {
-      address: "Budget!B3:D5",
-      rowIndex: 2,
-      columnIndex: 1,
+  test("readTable loads values only and asks Excel for the error cells: an error is {error}, empty is null", async () => {
+    const block = {
       values: [
         ["Workflow", "People", "Hourly cost"],
         ["Contract review", "#N/A", 85],
         ["#N/A", "", 40],
       ],
-      valueTypes: [
-        ["String", "String", "String"],
-        ["String", "Error", "Double"],
-        ["String", "Empty", "Double"],
+      numberFormat: [
+        ["General", "General", "General"],
+        ["General", "General", "$#,##0"],
+        ["General", "General", "$#,##0"],
       ],
-      worksheet: { name: "Budget" },
+      constantErrors: { address: "Budget!C4" },
+      formulaErrors: { address: "" },
+      getSpecialCellsOrNullObject(kind: string) {
+        return kind === "Constants" ? this.constantErrors : this.formulaErrors;
+      },
     };
     const requested: string[] = [];
     const mock = new OfficeMockObject({
@@ -44,10 +46,15 @@ describe("office-addin-mock", () => {
         workbook: {
           worksheets: {
             sheet: {
-              range,
+              name: "Budget",
+              block,
+              used: { address: "Budget!B3:D5" },
+              getUsedRangeOrNullObject() {
+                return this.used;
+              },
               getRange(address: string) {
                 requested.push(address);
-                return this.range;
+                return this.block;
               },
             },
             getItem(name: string) {
@@ -58,8 +65,16 @@ describe("office-addin-mock", () => {
         },
       },
     });
+    // A null object is known only after a sync; the mock has no such notion, so give the answers.
+    const sheet = (mock as unknown as { context: { workbook: { worksheets: { sheet: Record<string, Record<string, unknown>> } } } })
+      .context.workbook.worksheets.sheet;
+    Object.defineProperty(sheet.used, "isNullObject", { value: false });
+    Object.defineProperty(sheet.block.constantErrors, "isNullObject", { value: false });
+    Object.defineProperty(sheet.block.formulaErrors, "isNullObject", { value: true });
+
     const grid = await new OfficeWorkbook(runWith(mock)).readTable("Budget!B3:D5");
-    expect(requested).toEqual(["Budget", "B3:D5"]);
+    // The sheet; then the block, twice more for its error cells, once for its number formats.
+    expect(requested).toEqual(["Budget", "B3:D5", "B3:D5", "B3:D5", "B3:D5"]);
     expect(grid).toEqual({
       sheet: "Budget",
       address: "B3:D5",
@@ -70,16 +85,24 @@ describe("office-addin-mock", () => {
         ["Contract review", { error: "#N/A" }, 85],
         ["#N/A", null, 40],
       ],
+      columnFormats: [null, null, "$#,##0"],
     });
   });
 
   test("settings: null where none was saved, then what was saved, under the add-in's key", async () => {
     const stored = new Map<string, string>();
+    const requestedNames: string[] = [];
     const mock = new OfficeMockObject({
       context: {
         workbook: {
           // No settings sheet from the playground or the command line either.
-          names: { items: [] },
+          names: {
+            marker: { type: "" },
+            getItemOrNullObject(name: string) {
+              requestedNames.push(name);
+              return this.marker;
+            },
+          },
           settings: {
             setting: { value: "" },
             add(key: string, value: string) {
@@ -97,8 +120,11 @@ describe("office-addin-mock", () => {
         },
       },
     });
+    const marker = (mock as unknown as { context: { workbook: { names: { marker: object } } } }).context.workbook.names.marker;
+    Object.defineProperty(marker, "isNullObject", { value: true });
     const port = new OfficeWorkbook(runWith(mock));
     expect(await port.loadSettings()).toBeNull();
+    expect(requestedNames).toEqual([SETTINGS_MARKER]);
     await port.saveSettings('{"overrides":{"Ticket triage":"Team"}}');
     expect([...stored.keys()]).toEqual([SETTINGS_KEY]);
     expect(await port.loadSettings()).toBe('{"overrides":{"Ticket triage":"Team"}}');

@@ -38,3 +38,13 @@ export function parseQualified(reference: string): { sheet: string; address: str
 export function localAddress(address: string): string {
   return address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
 }
+
+/**
+ * The sheet a defined name's formula points at ("='AI Assumptions'!$C$4" → "AI Assumptions"); null where it is
+ * not one sheet's cells (a constant, "=#REF!", a formula).
+ */
+export function sheetOfFormula(formula: unknown): string | null {
+  if (typeof formula !== "string") return null;
+  const reference = parseQualified(formula.replace(/^=/, ""));
+  return reference ? reference.sheet : null;
+}
