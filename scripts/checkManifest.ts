@@ -14,7 +14,30 @@ const FOUR_PART_VERSION = /^\d{1,5}(\.\d{1,5}){3}$/;
 const BASE_URL = "https://localhost:3000/";
 
 interface FunctionsJson {
+  allowErrorForDataTypeAny?: unknown;
   functions: { id: string; name: string }[];
+}
+
+/** The functions functions.md specifies, by id. */
+export const FUNCTION_IDS = ["BREAKEVEN_MINUTES", "PORTFOLIO_TIER", "SEAT_COST", "WORKFLOW_ROI"];
+
+/**
+ * The newest requirement set each declared set must reach, and why. CustomFunctions.Error with a message (how
+ * every input problem explains itself) is CustomFunctionsRuntime 1.2.
+ */
+const MIN_VERSIONS: Record<string, [string, string]> = {
+  SharedRuntime: ["1.1", "one runtime for the pane and the functions"],
+  CustomFunctionsRuntime: ["1.2", "CustomFunctions.Error with a message"],
+};
+
+/** -1, 0 or 1 as version a is below, equal to or above b ("1.10" is above "1.9"). */
+function compareVersions(a: string, b: string): number {
+  const [x, y] = [a, b].map((v) => v.split(".").map(Number));
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
 }
 
 export interface ManifestContext {
@@ -24,6 +47,20 @@ export interface ManifestContext {
 
 function elements(doc: Document, localName: string): Element[] {
   return Array.from(doc.getElementsByTagNameNS("*", localName));
+}
+
+/** The generated functions.json against what the manifest and functions.md expect of it. */
+export function checkFunctionsMetadata(json: string): string[] {
+  const problems: string[] = [];
+  const metadata = JSON.parse(json) as FunctionsJson;
+  const ids = metadata.functions.map((f) => f.id).sort();
+  if (ids.join() !== FUNCTION_IDS.join())
+    problems.push(`functions.json declares ${ids.join(", ")}; expected ${FUNCTION_IDS.join(", ")}`);
+  if (metadata.allowErrorForDataTypeAny !== true)
+    problems.push(
+      "functions.json lacks allowErrorForDataTypeAny: true, so errors in input cells never reach the functions",
+    );
+  return problems;
 }
 
 export function checkManifest(xml: string, context: ManifestContext): string[] {
@@ -95,11 +132,7 @@ export function checkManifest(xml: string, context: ManifestContext): string[] {
   if (namespace !== "AIBUDGET") problems.push(`the functions' namespace is "${namespace}", expected AIBUDGET`);
   const metadataFile = join(context.distDir, "functions.json");
   if (existsSync(metadataFile)) {
-    const metadata = JSON.parse(readFileSync(metadataFile, "utf8")) as FunctionsJson;
-    const ids = metadata.functions.map((f) => f.id).sort();
-    const expected = ["PORTFOLIO_TIER", "SEAT_COST", "WORKFLOW_ROI"];
-    if (ids.join() !== expected.join())
-      problems.push(`functions.json declares ${ids.join(", ")}; expected ${expected.join(", ")}`);
+    problems.push(...checkFunctionsMetadata(readFileSync(metadataFile, "utf8")));
   } else {
     problems.push(`${metadataFile} is missing: run "npm run build" first`);
   }
@@ -107,9 +140,17 @@ export function checkManifest(xml: string, context: ManifestContext): string[] {
   const runtime = elements(doc, "Runtime")[0];
   if (runtime?.getAttribute("lifetime") !== "long")
     problems.push('no shared runtime: <Runtime lifetime="long"> is missing');
-  const sets = elements(doc, "Set").map((s) => s.getAttribute("Name"));
-  for (const set of ["SharedRuntime", "CustomFunctionsRuntime"]) {
-    if (!sets.includes(set)) problems.push(`the requirement set ${set} is not declared`);
+  const sets = new Map(elements(doc, "Set").map((s) => [s.getAttribute("Name"), s]));
+  for (const [set, [min, why]] of Object.entries(MIN_VERSIONS)) {
+    const declared = sets.get(set);
+    if (!declared) {
+      problems.push(`the requirement set ${set} is not declared`);
+      continue;
+    }
+    const group = declared.parentElement;
+    const version = declared.getAttribute("MinVersion") ?? group?.getAttribute("DefaultMinVersion") ?? "1.1";
+    if (compareVersions(version, min) < 0)
+      problems.push(`the requirement set ${set} is declared at ${version}; ${why} needs ${min}`);
   }
   return problems;
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkManifest } from "../scripts/checkManifest";
+import { checkFunctionsMetadata, checkManifest, FUNCTION_IDS } from "../scripts/checkManifest";
 
 const root = join(__dirname, "..");
 const distDir = join(root, "dist");
@@ -27,8 +27,25 @@ describe("manifest.xml, checked offline", () => {
     const metadata = JSON.parse(readFileSync(join(distDir, "functions.json"), "utf8")) as {
       functions: { id: string }[];
     };
-    expect(metadata.functions.map((f) => f.id).sort()).toEqual(["PORTFOLIO_TIER", "SEAT_COST", "WORKFLOW_ROI"]);
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual(FUNCTION_IDS);
+    expect(FUNCTION_IDS).toEqual(["BREAKEVEN_MINUTES", "PORTFOLIO_TIER", "SEAT_COST", "WORKFLOW_ROI"]);
     expect(manifest).toMatch(/<bt:String id="Functions.Namespace" DefaultValue="AIBUDGET" \/>/);
+  });
+
+  test("declares CustomFunctionsRuntime 1.2, which CustomFunctions.Error with a message needs", () => {
+    expect(manifest).toMatch(/<Set Name="CustomFunctionsRuntime" MinVersion="1\.2" \/>/);
+  });
+
+  test("checks functions.json too: the four ids, and allowErrorForDataTypeAny, without which errors never arrive", () => {
+    const metadata = JSON.parse(readFileSync(join(distDir, "functions.json"), "utf8")) as Record<string, unknown>;
+    expect(checkFunctionsMetadata(JSON.stringify(metadata))).toEqual([]);
+    const withoutFlag = JSON.stringify({ ...metadata, allowErrorForDataTypeAny: undefined });
+    expect(checkFunctionsMetadata(withoutFlag).join("\n")).toContain("lacks allowErrorForDataTypeAny");
+    const threeOnly = JSON.stringify({
+      ...metadata,
+      functions: (metadata.functions as { id: string }[]).filter((f) => f.id !== "BREAKEVEN_MINUTES"),
+    });
+    expect(checkFunctionsMetadata(threeOnly).join("\n")).toContain("expected BREAKEVEN_MINUTES");
   });
 
   // Each broken copy must be caught, or the checks above prove nothing.
@@ -65,6 +82,22 @@ describe("manifest.xml, checked offline", () => {
       "namespace",
     ],
     ["no shared runtime", (m: string) => m.replace('lifetime="long"', 'lifetime="short"'), "shared runtime"],
+    [
+      "CustomFunctionsRuntime 1.1",
+      (m: string) =>
+        m.replace('"CustomFunctionsRuntime" MinVersion="1.2"', '"CustomFunctionsRuntime" MinVersion="1.1"'),
+      "CustomFunctionsRuntime is declared at 1.1; CustomFunctions.Error with a message needs 1.2",
+    ],
+    [
+      "CustomFunctionsRuntime left to a default of 1.1",
+      (m: string) => m.replace('"CustomFunctionsRuntime" MinVersion="1.2"', '"CustomFunctionsRuntime"'),
+      "declared at 1.1",
+    ],
+    [
+      "no CustomFunctionsRuntime",
+      (m: string) => m.replace(/<Set Name="CustomFunctionsRuntime"[^>]*\/>/, ""),
+      "CustomFunctionsRuntime is not declared",
+    ],
     ["malformed XML", (m: string) => m.replace("</Hosts>", ""), "not well-formed"],
   ])("catches %s", (_label, breakIt, message) => {
     const broken = breakIt(manifest);

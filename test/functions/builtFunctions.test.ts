@@ -35,8 +35,8 @@ function runtimeError(received: unknown, code: string, ...fragments: string[]): 
 }
 
 describe("dist/functions.js in a context with only CustomFunctions", () => {
-  it("loads without reaching for window, document or anything else, and associates the three ids", () => {
-    expect([...functions.keys()].sort()).toEqual(["PORTFOLIO_TIER", "SEAT_COST", "WORKFLOW_ROI"]);
+  it("loads without reaching for window, document or anything else, and associates the four ids", () => {
+    expect([...functions.keys()].sort()).toEqual(["BREAKEVEN_MINUTES", "PORTFOLIO_TIER", "SEAT_COST", "WORKFLOW_ROI"]);
   });
 
   describe("WORKFLOW_ROI", () => {
@@ -116,6 +116,64 @@ describe("dist/functions.js in a context with only CustomFunctions", () => {
         "adoption must be a share between 0 and 1; got 65",
       );
       runtimeError(call("WORKFLOW_ROI", ...args, "net"), "#VALUE!", "measure", '"net"');
+    });
+  });
+
+  describe("WORKFLOW_ROI with errors and a ramp, as Excel passes them", () => {
+    it("passes an error cell through at its position and names an input-only one, first argument first", () => {
+      const result = call(
+        "WORKFLOW_ROI",
+        column(2400, new RuntimeError("#N/A"), 2400, new RuntimeError("#REF!")),
+        column(4, 4, new RuntimeError("#NUM!"), new RuntimeError("#NUM!")),
+        cell(72),
+        cell(6000),
+      ) as unknown[][];
+      expect(typeof result[0][0]).toBe("number");
+      runtimeError(result[1][0], "#N/A");
+      runtimeError(result[2][0], "#NUM!");
+      runtimeError(result[3][0], "#VALUE!", "tasks_per_month holds the error #REF!");
+    });
+
+    it("ramps the first year's value by ramp_months, the argument after measure", () => {
+      // As above, with a 9-month ramp: value_annuity = annuity(4, 7 %) - (9 / 24) / 1.07.
+      const args = [2400, 4, 72, 6000, 20000, 0.65, 0.75, 4, 0.07, 0.85].map(cell);
+      const ramped = call("WORKFLOW_ROI", ...args, "pv_benefits", cell(9)) as unknown[][];
+      near(ramped[0][0], 67392 * (annuityByHand(4, 0.07) - 9 / 24 / 1.07));
+    });
+  });
+
+  describe("BREAKEVEN_MINUTES", () => {
+    it("answers cases worked out here from model.md, not the spec's examples", () => {
+      // 2,400 tasks, 72 an hour, 6,000 a year, 20,000 once, adoption 0.65, confidence 0.75, 4 years at 7 %,
+      // survival 0.85, hurdle 0.5, a 9-month ramp; and the same with the defaults after the one-time cost.
+      const a = annuityByHand(4, 0.07);
+      const costs = 20000 + 6000 * a + rebuildByHand(20000, 4, 0.07, 0.85);
+      const perMinute = ((2400 * 12) / 60) * 0.65 * 72 * 0.75 * (a - 9 / 24 / 1.07);
+      const given = [2400, 72, 6000, 20000, 0.65, 0.75, 4, 0.07, 0.85, 0.5, 9].map(cell);
+      near((call("BREAKEVEN_MINUTES", ...given) as unknown[][])[0][0], (1.5 * costs) / perMinute);
+      const a3 = annuityByHand(3, 0.1);
+      const defaults = 20000 + 6000 * a3 + rebuildByHand(20000, 3, 0.1, 0.9);
+      const defaultPerMinute = ((2400 * 12) / 60) * 0.8 * 72 * 0.8 * a3;
+      const byDefault = call("BREAKEVEN_MINUTES", ...given.slice(0, 4)) as unknown[][];
+      near(byDefault[0][0], (2 * defaults) / defaultPerMinute);
+    });
+
+    it("spills 0 where the option costs nothing, #NUM! where no saving reaches the hurdle, #VALUE! for bad input", () => {
+      const result = call(
+        "BREAKEVEN_MINUTES",
+        column(500, 0, 500, 500),
+        cell(40),
+        column(0, 1000, 1000, 1000),
+        cell(0),
+        column(0.5, 0.5, 0.5, "half"),
+      ) as unknown[][];
+      expect(result[0][0]).toBe(0);
+      runtimeError(result[1][0], "#NUM!");
+      near(
+        result[2][0],
+        (2 * 1000 * annuityByHand(3, 0.1)) / (((500 * 12) / 60) * 0.5 * 40 * 0.8 * annuityByHand(3, 0.1)),
+      );
+      runtimeError(result[3][0], "#VALUE!", "adoption", '"half"');
     });
   });
 
