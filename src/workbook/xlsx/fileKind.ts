@@ -275,7 +275,7 @@ function identifyText(bytes: Uint8Array, it: string, fileName: string | undefine
         `workbook. ${SAVE_AS_XLSX}`,
     );
   }
-  const csvName = fileName !== undefined && /\.(csv|tsv|tab|txt|prn)$/i.test(fileName);
+  const csvName = fileName !== undefined && /\.(csv|tsv|tab)$/i.test(fileName);
   if (csvName || looksLikeDelimited(text)) {
     return fail(
       "csv",
