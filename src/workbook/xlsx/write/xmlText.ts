@@ -10,13 +10,14 @@ export function escapeXml(text: string): string {
  * Excel's `_xHHHH_` escapes, and a literal "_x0041_" in the text is protected the same way so it reads back as
  * typed.
  */
+/** Characters XML 1.0 cannot hold: the C0 controls but tab, newline and return, and U+FFFE, U+FFFF. */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = new RegExp("[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]", "g");
+
 export function spreadsheetText(text: string): string {
   const escaped = text
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
-    .replace(
-      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g,
-      (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
-    );
+    .replace(NOT_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
   // A lone surrogate is no XML character either.
   return escapeXml(
     escaped.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"),
