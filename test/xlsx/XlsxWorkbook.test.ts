@@ -53,7 +53,9 @@ function handLayout(people = [15, 10]): AnalysisLayout {
         ],
         tables: [{ name: "AIComparison", range: "A1:D2" }],
         columnWidths: [24, 14, 20, 14],
-        charts: [{ kind: "columnClustered", title: "Cost and value", dataRange: "A1:C2", seriesBy: "columns", anchor: "F2" }],
+        charts: [
+          { kind: "columnClustered", title: "Cost and value", dataRange: "A1:C2", seriesBy: "rows", anchor: "F2" },
+        ],
       },
     ],
   };
@@ -116,7 +118,7 @@ describe("reading tables", () => {
       rowCount: 3,
     });
     const grid = await book.readTable(range.id);
-    expect(grid).toEqual({
+    expect(grid).toMatchObject({
       sheet: "Q1 Budget",
       address: "C3:D6",
       firstRow: 3,
@@ -182,7 +184,7 @@ describe("reading tables", () => {
     expect(grid.address).toBe("A1:B3");
   });
 
-  test("a table as Excel writes it (header row by default, no style) is read with its header and saved intact", async () => {
+  test("a table as Excel writes it (header row by default, no style) is read with its header and kept byte for byte", async () => {
     const asExcel = editZip(await budgetWithTable(), (name, xml) =>
       name === "xl/tables/table1.xml"
         ? xml.replace(/ headerRowCount="1"/, "").replace(/<tableStyleInfo[^>]*\/>/, "")
@@ -200,8 +202,8 @@ describe("reading tables", () => {
     expect((await book.readTable("Workflows")).values).toEqual(sampleRows());
     await book.writeAnalysis(handLayout());
     const saved = await book.save();
-    // The copy keeps the table's header row (ExcelJS alone would write headerRowCount="0").
-    expect(zipEntry(saved, "xl/tables/table1.xml")).toMatch(/name="Workflows"[^>]*headerRowCount="1"/);
+    // The copy keeps the user's table part as it was (ExcelJS alone would write headerRowCount="0").
+    expect(zipEntry(saved, "xl/tables/table1.xml")).toBe(zipEntry(asExcel, "xl/tables/table1.xml"));
   });
 
   test("unknown tables, ranges and sheets get messages that name them", async () => {
@@ -215,7 +217,10 @@ describe("reading tables", () => {
     await expect(XlsxWorkbook.load(new TextEncoder().encode("Workflow,People\nSupport,3\n"))).rejects.toThrow(
       XlsxError,
     );
-    await expect(XlsxWorkbook.load(new Uint8Array(0))).rejects.toThrow(/not an Excel workbook/);
+    await expect(XlsxWorkbook.load(new TextEncoder().encode("Workflow,People\nSupport,3\n"))).rejects.toThrow(
+      /not an Excel workbook/,
+    );
+    await expect(XlsxWorkbook.load(new Uint8Array(0))).rejects.toThrow(/empty \(0 bytes\)/);
   });
 });
 
@@ -255,13 +260,13 @@ describe("writing the analysis", () => {
     expect(tables.AIAllocation.table.tableRef).toBe("A1:C4");
     const comparison = excel.getWorksheet("AI Comparison")!;
     expect(comparison.getCell("D2").value).toEqual({ formula: "C2-B2", result: -25200 });
-    // ExcelJS writes no charts: the chart is added to the saved file, over its data range, at its anchor.
+    // The chart is written over its data range, at its anchor, with the orientation the layout states.
     expect(book.chartsNotDrawn).toEqual([]);
     expect(comparison.getCell("F2").value).toBeNull();
     const chart = zipEntry(bytes, "xl/charts/chart1.xml");
     expect(chart).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
     expect(chart).toContain("<a:t>Cost and value</a:t>");
-    // One data row, two data columns: one series ("Annual cost") over the two plans, its values cached.
+    // Series by rows: one series ("Annual cost") over the two plans, its values cached.
     expect(chart).toContain("<c:f>'AI Comparison'!$A$2</c:f>");
     expect(chart).toContain("<c:f>'AI Comparison'!$B$1:$C$1</c:f>");
     expect(chart).toContain("<c:f>'AI Comparison'!$B$2:$C$2</c:f>");
@@ -281,12 +286,16 @@ describe("writing the analysis", () => {
     );
     // The written sheets are not offered as workflow tables.
     expect((await again.listTables()).map((t) => t.id)).toEqual(["Workflows"]);
-    expect(excel.definedNames.model.map((n) => n.name).sort()).toEqual(Object.values(SHEET_MARKERS).sort());
+    expect(excel.definedNames.model.map((n) => n.name).sort()).toEqual(
+      [SHEET_MARKERS.assumptions, SHEET_MARKERS.allocation, SHEET_MARKERS.comparison].sort(),
+    );
   });
 
   test("a chart that cannot be placed leaves the file without it, and says so", async () => {
     const layout = handLayout();
-    layout.sheets[2].charts = [{ kind: "columnClustered", title: "Broken", dataRange: "A1", seriesBy: "columns", anchor: "F2" }];
+    layout.sheets[2].charts = [
+      { kind: "columnClustered", title: "Broken", dataRange: "A1", seriesBy: "columns", anchor: "F2" },
+    ];
     const book = XlsxWorkbook.create();
     await book.writeAnalysis(layout);
     const bytes = await book.save();
@@ -336,7 +345,7 @@ describe("writing the analysis", () => {
     });
   });
 
-  test("a second run replaces only the add-in's sheets, in their places, and keeps the source sheet intact", async () => {
+  test("a second run replaces only the add-in's sheets, in their places and under their names, and keeps the source sheet intact", async () => {
     const input = await budgetWithTable();
     const book = await XlsxWorkbook.load(input);
     await book.writeAnalysis(handLayout());
@@ -351,13 +360,18 @@ describe("writing the analysis", () => {
     await book2.writeAnalysis(handLayout());
     const output = await book2.save();
     const excel = await openBytes(output);
+    // The renamed own sheet keeps the user's name: formulas pointing at it keep pointing.
     expect(excel.worksheets.map((s) => s.name)).toEqual([
       "Budget",
       "Notes",
-      "AI Assumptions",
+      "Inputs used",
       "AI Allocation",
       "AI Comparison",
     ]);
+    expect(await (await XlsxWorkbook.load(output)).ownSheets()).toContainEqual({
+      role: "assumptions",
+      name: "Inputs used",
+    });
 
     const source = await openBytes(input);
     expect(cellsOf(excel.getWorksheet("Budget")!)).toBe(cellsOf(source.getWorksheet("Budget")!));
@@ -385,7 +399,7 @@ describe("writing the analysis", () => {
     const tableNames = (name: string) =>
       Object.keys((excel.getWorksheet(name) as unknown as { tables: Record<string, unknown> }).tables);
     expect(tableNames("Mine")).toEqual(["AIAllocation"]);
-    expect(tableNames("AI Allocation")).toEqual(["AIAllocation_2"]);
+    expect(tableNames("AI Allocation")).toEqual(["AIAllocation2"]);
     expect(excel.getWorksheet("Mine")!.getCell("C4").value).toBe("Licences");
   });
 
@@ -427,7 +441,7 @@ describe("writing the analysis", () => {
     expect((await again.readTable("SampleWorkflows")).values).toEqual(rows);
     const second = await again.insertTable("Sample workflows", "SampleWorkflows", rows);
     expect(second.sheet).toBe("Sample workflows (2)");
-    expect(second.id).toBe("SampleWorkflows_2");
+    expect(second.id).toBe("SampleWorkflows2");
     // A header alone still gets the one body row Excel requires of a table.
     const headerOnly = await again.insertTable("Empty", "EmptyWorkflows", [rows[0]]);
     expect([headerOnly.address, headerOnly.rowCount]).toEqual(["A1:H2", 1]);
