@@ -122,7 +122,13 @@ export async function analyzeWorkbook(input: Uint8Array, options: AnalyzeOptions
     }
   }
   progress(`Writing ${layout.sheets.length} sheets (${analysis.analyses.length.toLocaleString("en-US")} workflows)…`);
-  const written = await book.writeAnalysis(layout);
+  // One line per stage the adapter reports ("Writing AI Allocation"), not one per step within it.
+  let stage = "";
+  const written = await book.writeAnalysis(layout, (p) => {
+    if (p.stage === stage || p.done >= p.total) return;
+    stage = p.stage;
+    progress(`  ${p.stage} (${p.done + 1} of ${p.total})…`);
+  });
   const output = await book.save();
   return {
     output,

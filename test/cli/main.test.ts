@@ -439,3 +439,35 @@ describe("--tier and --currency", () => {
     );
   });
 });
+
+describe("vendors and the sheets written", () => {
+  test("the summary prints the vendor warnings (due diligence, two survival figures); AI Vendors and AI Sensitivity are written", async () => {
+    const [header, ...body] = sampleRows();
+    // Two rows of one vendor with different survival figures; the integrated rows of another with none at all.
+    const vendors = ["Acme AI", "Acme AI", "Globex", "Globex", "", "", ""];
+    const survival = [0.95, 0.8, null, null, null, null, null];
+    const rows = [[...header, "Vendor", "Vendor survival"], ...body.map((row, i) => [...row, vendors[i], survival[i]])];
+    const input = file("vendors.xlsx", await budgetWithRange(rows));
+    const out = file("out.xlsx");
+    const result = await run(input, "--out", out, "--quiet");
+    expect(result.code).toBe(0);
+    const warnings = result.stdout.slice(result.stdout.indexOf("Warnings:"));
+    expect(warnings).toMatch(/\n {2}Vendor "Acme AI" has two survival figures/);
+    expect(warnings).toMatch(
+      /\n {2}The integrated workflows that depend on vendor "Globex" carry \d+ % of the portfolio's value/,
+    );
+    const sheets = result.stdout.slice(result.stdout.indexOf("with the sheets:")).split("\n").slice(1);
+    expect(sheets.map((s) => s.trim())).toEqual(expect.arrayContaining(["AI Vendors", "AI Sensitivity"]));
+    const written = await openBytes(new Uint8Array(readFileSync(out)));
+    expect(rowOf(sheetOf(written, "AI Vendors"), "Globex")).toBeGreaterThan(1);
+  });
+
+  test("--currency reaches the written sheets' money format", async () => {
+    const input = file("plain.xlsx", await budgetWithRange(sampleRows()));
+    const out = file("out.xlsx");
+    expect((await run(input, "--out", out, "--quiet", "--currency", "€")).code).toBe(0);
+    const allocation = sheetOf(await openBytes(new Uint8Array(readFileSync(out))), "AI Allocation");
+    const { numFmt } = allocation.getCell(rowOf(allocation, "Contract review"), columnOf(allocation, "Annual value"));
+    expect(numFmt).toMatch(/€/);
+  });
+});
