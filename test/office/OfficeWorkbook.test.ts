@@ -185,7 +185,14 @@ describe("writeAnalysis", () => {
       ["AIComparison", "AI Comparison"],
     ]);
     expect(excel.sheet("AI Comparison").charts).toEqual([
-      { type: "ColumnClustered", source: "A1:C3", seriesBy: "Columns", title: "Cost and value", anchor: "F2", name: "Chart 1" },
+      {
+        type: "ColumnClustered",
+        source: "A1:C3",
+        seriesBy: "Columns",
+        title: "Cost and value",
+        anchor: "F2",
+        name: "Chart 1",
+      },
     ]);
     for (const [role, marker] of Object.entries(SHEET_MARKERS)) {
       expect(excel.sheetOfName(marker)).toBe(written.find((w) => w.role === role)?.name ?? null);

@@ -221,7 +221,9 @@ function overlaps(a: Rect, b: Rect): boolean {
 }
 
 function inside(inner: Rect, outer: Rect): boolean {
-  return inner.left >= outer.left && inner.right <= outer.right && inner.top >= outer.top && inner.bottom <= outer.bottom;
+  return (
+    inner.left >= outer.left && inner.right <= outer.right && inner.top >= outer.top && inner.bottom <= outer.bottom
+  );
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -241,7 +243,8 @@ function breakSheetReferences(formula: string, sheet: string): string {
   });
 }
 
-const STRUCTURED = (table: string) => new RegExp(String.raw`\b${escapeRegExp(table)}\[((?:[^[\]]|\[[^\]]*\])*)\]`, "gi");
+const STRUCTURED = (table: string) =>
+  new RegExp(String.raw`\b${escapeRegExp(table)}\[((?:[^[\]]|\[[^\]]*\])*)\]`, "gi");
 
 function shiftReference(ref: string, rows: number, columns: number): string {
   return ref.replace(/(\$?)([A-Za-z]{1,3})(\$?)(\d+)/g, (_, colAbs: string, letters: string, rowAbs: string, row) => {
@@ -426,7 +429,8 @@ export class FakeExcel {
   private referenced(ref: string, from: string): (FakeCell | undefined)[] | null {
     const cellsOf = (sheet: FakeSheet, rect: Rect) => {
       const out: (FakeCell | undefined)[] = [];
-      for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) out.push(sheet.cell(r, c));
+      for (let r = rect.top; r <= rect.bottom; r++)
+        for (let c = rect.left; c <= rect.right; c++) out.push(sheet.cell(r, c));
       return out;
     };
     const structured = /^([A-Za-z_\\][A-Za-z0-9_.]*)\[([^[\]]+)\]$/.exec(ref);
@@ -438,7 +442,12 @@ export class FakeExcel {
         same(String(sheet.cell(rect.top, c)?.value ?? ""), structured[2]),
       );
       if (column === undefined) return null;
-      return cellsOf(sheet, { top: rect.top + 1, bottom: rect.bottom - (table.showTotals ? 1 : 0), left: column, right: column });
+      return cellsOf(sheet, {
+        top: rect.top + 1,
+        bottom: rect.bottom - (table.showTotals ? 1 : 0),
+        left: column,
+        right: column,
+      });
     }
     const qualified = new RegExp(`^${SHEET_REF}$`).exec(ref);
     if (qualified) {
@@ -446,7 +455,8 @@ export class FakeExcel {
       const sheet = this.sheets.find((s) => same(s.name, name));
       return sheet ? cellsOf(sheet, parseRect(qualified[3])) : null;
     }
-    if (/^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(ref)) return cellsOf(this.sheet(from), parseRect(ref));
+    if (/^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(ref))
+      return cellsOf(this.sheet(from), parseRect(ref));
     const name = this.names.find((n) => same(n.name, ref));
     if (!name) return null;
     return name.sheet ? cellsOf(name.sheet, name.rect) : null;
@@ -550,6 +560,9 @@ export class FakeExcel {
   shiftRows(sheet: FakeSheet, rect: Rect, direction: "down" | "up"): void {
     const height = rect.bottom - rect.top + 1;
     const host = this.tables.find((t) => t.sheet === sheet && inside(rect, t.rect));
+    if (this.tables.some((t) => t.sheet === sheet && t !== host && overlaps(t.rect, rect))) {
+      throw new OfficeError("InvalidOperation", "This operation would move part of a table.");
+    }
     if (host && (rect.left !== host.rect.left || rect.right !== host.rect.right)) {
       throw new OfficeError("InvalidOperation", "This operation would move cells of a table.");
     }
@@ -559,10 +572,9 @@ export class FakeExcel {
       throw new OfficeError("InvalidOperation", "A table must keep one row.");
     }
     for (const other of this.tables) {
-      if (other.sheet !== sheet || other === host) continue;
+      if (other.sheet !== sheet || other === host || other.rect.bottom < rect.top) continue;
       const sharesColumns = other.rect.left <= rect.right && rect.left <= other.rect.right;
-      if (!sharesColumns || other.rect.bottom < rect.top) continue;
-      if (!inside({ ...other.rect, top: 1, bottom: 1 }, { ...rect, top: 1, bottom: 1 }) || other.rect.top <= rect.bottom && direction === "up") {
+      if (sharesColumns && (other.rect.left < rect.left || other.rect.right > rect.right)) {
         throw new OfficeError("InvalidOperation", "This operation would move part of a table.");
       }
     }
@@ -572,7 +584,8 @@ export class FakeExcel {
       for (let r = lastRow; r >= rect.top; r--) {
         for (let c = rect.left; c <= rect.right; c++) sheet.put(r + height, c, sheet.cell(r, c));
       }
-      for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) sheet.put(r, c, undefined);
+      for (let r = rect.top; r <= rect.bottom; r++)
+        for (let c = rect.left; c <= rect.right; c++) sheet.put(r, c, undefined);
     } else {
       for (let r = rect.top; r <= lastRow; r++) {
         for (let c = rect.left; c <= rect.right; c++) sheet.put(r, c, sheet.cell(r + height, c));
@@ -880,7 +893,10 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
   set visibility(visibility: string) {
     this.command(visibility, () => {
       const sheet = this.live();
-      if (visibility !== "Visible" && this.excel.sheets.filter((s) => s.visibility === "Visible" && s !== sheet).length === 0) {
+      if (
+        visibility !== "Visible" &&
+        this.excel.sheets.filter((s) => s.visibility === "Visible" && s !== sheet).length === 0
+      ) {
         throw new OfficeError("InvalidOperation", "A workbook must keep one visible sheet.");
       }
       sheet.visibility = visibility;
@@ -1320,7 +1336,8 @@ class RangeFormatProxy {
         const { sheet, rect } = range.resolve();
         if (rect.bottom - rect.top + 1 > 100_000) throw new Error("formats over whole columns are not modelled");
         for (let r = rect.top; r <= rect.bottom; r++) {
-          for (let c = rect.left; c <= rect.right; c++) (sheet.touch(r, c) as unknown as Record<string, unknown>)[key] = value;
+          for (let c = rect.left; c <= rect.right; c++)
+            (sheet.touch(r, c) as unknown as Record<string, unknown>)[key] = value;
         }
         sheet.writes++;
       });
@@ -1526,7 +1543,8 @@ class NameCollectionProxy extends CollectionProxy<FakeName, NamedItemProxy> {
     this.ctx.enqueue([name, typeof reference === "string" ? reference : "range"], () => {
       if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new OfficeError("InvalidArgument", `Bad name ${name}`);
       if (this.excel.nameTaken(name)) throw new OfficeError("InvalidArgument", `The name "${name}" is taken.`);
-      const { sheet, rect } = typeof reference === "string" ? parseNameFormula(this.excel, reference) : reference.resolve();
+      const { sheet, rect } =
+        typeof reference === "string" ? parseNameFormula(this.excel, reference) : reference.resolve();
       created = { name, sheet, rect };
       this.excel.names.push(created);
     });
@@ -1620,7 +1638,8 @@ class ChartCollectionProxy extends CollectionProxy<FakeChart, ChartProxy> {
 
   add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
     if (!CHART_TYPES.has(type)) throw new Error(`chart type ${type} is not modelled`);
-    if (seriesBy !== undefined && !SERIES_BY.has(seriesBy)) throw new OfficeError("InvalidArgument", `Bad seriesBy ${seriesBy}`);
+    if (seriesBy !== undefined && !SERIES_BY.has(seriesBy))
+      throw new OfficeError("InvalidArgument", `Bad seriesBy ${seriesBy}`);
     const chart: FakeChart = { type, source: "", seriesBy, title: "", anchor: null, name: "" };
     this.ctx.enqueue([type, seriesBy], () => {
       const target = source.resolve();

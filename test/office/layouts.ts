@@ -98,7 +98,9 @@ export function comparisonSheet(name = "AI Comparison"): SheetLayout {
     ],
     tables: [{ name: "AIComparison", range: "A1:D3" }],
     columnWidths: [22, 14, 18, 14],
-    charts: [{ kind: "columnClustered", title: "Cost and value", dataRange: "A1:C3", seriesBy: "columns", anchor: "F2" }],
+    charts: [
+      { kind: "columnClustered", title: "Cost and value", dataRange: "A1:C3", seriesBy: "columns", anchor: "F2" },
+    ],
   };
 }
 
@@ -229,7 +231,9 @@ function liveComparison(): SheetLayout {
     ],
     tables: [{ name: "AIComparison", range: "A1:C4" }],
     columnWidths: [22, 14, 18],
-    charts: [{ kind: "columnClustered", title: "Cost and value", dataRange: "A1:C3", seriesBy: "columns", anchor: "E2" }],
+    charts: [
+      { kind: "columnClustered", title: "Cost and value", dataRange: "A1:C3", seriesBy: "columns", anchor: "E2" },
+    ],
   };
 }
 
@@ -276,7 +280,9 @@ function liveSensitivity(): SheetLayout {
     ],
     tables: [{ name: "AISensitivity", range: "A1:C3" }],
     columnWidths: [20, 12, 12],
-    charts: [{ kind: "barClustered", title: "What moves the NPV", dataRange: "A1:C3", seriesBy: "columns", anchor: "E2" }],
+    charts: [
+      { kind: "barClustered", title: "What moves the NPV", dataRange: "A1:C3", seriesBy: "columns", anchor: "E2" },
+    ],
   };
 }
 

@@ -66,8 +66,9 @@ describe("office-addin-mock", () => {
       },
     });
     // A null object is known only after a sync; the mock has no such notion, so give the answers.
-    const sheet = (mock as unknown as { context: { workbook: { worksheets: { sheet: Record<string, Record<string, unknown>> } } } })
-      .context.workbook.worksheets.sheet;
+    const sheet = (
+      mock as unknown as { context: { workbook: { worksheets: { sheet: Record<string, Record<string, unknown>> } } } }
+    ).context.workbook.worksheets.sheet;
     Object.defineProperty(sheet.used, "isNullObject", { value: false });
     Object.defineProperty(sheet.block.constantErrors, "isNullObject", { value: false });
     Object.defineProperty(sheet.block.formulaErrors, "isNullObject", { value: true });
@@ -120,7 +121,8 @@ describe("office-addin-mock", () => {
         },
       },
     });
-    const marker = (mock as unknown as { context: { workbook: { names: { marker: object } } } }).context.workbook.names.marker;
+    const marker = (mock as unknown as { context: { workbook: { names: { marker: object } } } }).context.workbook.names
+      .marker;
     Object.defineProperty(marker, "isNullObject", { value: true });
     const port = new OfficeWorkbook(runWith(mock));
     expect(await port.loadSettings()).toBeNull();

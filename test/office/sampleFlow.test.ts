@@ -51,8 +51,10 @@ test("the sample table goes in, is found and read, and its analysis is written a
       row.forEach((cell, c) => {
         if (cell === null) return;
         const at = written.cell(r + 1, c + 1);
-        if (cell.formula !== undefined) expect({ at: [r, c], formula: at?.formula }).toEqual({ at: [r, c], formula: cell.formula });
-        else if (cell.value !== "" && cell.value !== null) expect({ at: [r, c], value: at?.value }).toEqual({ at: [r, c], value: cell.value });
+        if (cell.formula !== undefined)
+          expect({ at: [r, c], formula: at?.formula }).toEqual({ at: [r, c], formula: cell.formula });
+        else if (cell.value !== "" && cell.value !== null)
+          expect({ at: [r, c], value: at?.value }).toEqual({ at: [r, c], value: cell.value });
       }),
     );
   }
@@ -60,7 +62,9 @@ test("the sample table goes in, is found and read, and its analysis is written a
   // One row per workflow in the allocation table, in the source's order.
   const allocation = excel.table("AIAllocation")!;
   const { top, left } = allocation.rect;
-  const names = allocation.sheet.valuesOf(`${String.fromCharCode(64 + left)}${top + 1}:${String.fromCharCode(64 + left)}${top + records.length}`);
+  const names = allocation.sheet.valuesOf(
+    `${String.fromCharCode(64 + left)}${top + 1}:${String.fromCharCode(64 + left)}${top + records.length}`,
+  );
   expect(names.flat()).toEqual(records.map((r) => r["Workflow"]));
 
   // The source was read, never written.

@@ -109,9 +109,10 @@ function queueOp(op: WriteOp, targets: Targets): void {
   if (!sheet) throw new Error(`The plan uses sheet ${op.sheet} before adding it.`);
   switch (op.kind) {
     case "clear": {
-      const used = sheet.getUsedRangeOrNullObject();
-      used.clear("All");
-      used.dataValidation.clear();
+      // The whole sheet: its used range may be a null object, whose commands would fail the batch.
+      const all = sheet.getRange();
+      all.clear("All");
+      all.dataValidation.clear();
       break;
     }
     case "dropTable":
@@ -305,7 +306,10 @@ export class OfficeWorkbook implements WorkbookPort {
         const address = rangeAddress(next, area.left, next + count - 1, area.right);
         const block = sheet.getRange(address).load("values");
         const errors = ["Constants", "Formulas"].map((kind) =>
-          sheet.getRange(address).getSpecialCellsOrNullObject(kind as "Constants", "Errors").load("address"),
+          sheet
+            .getRange(address)
+            .getSpecialCellsOrNullObject(kind as "Constants", "Errors")
+            .load("address"),
         );
         const sample =
           rows.length === 0
@@ -359,8 +363,14 @@ export class OfficeWorkbook implements WorkbookPort {
   writeAnalysis(layout: AnalysisLayout, onProgress?: ProgressListener): Promise<WrittenSheet[]> {
     return this.run(async (context) => {
       const workbook = context.workbook;
+      const unchanged = (error: unknown) =>
+        new Error(
+          `Writing the analysis failed before it began (${messageOf(error)}); the previous analysis is as it was.`,
+        );
       const { sheets, tables, names } = loadInventory(context);
-      await context.sync();
+      await context.sync().catch((error: unknown) => {
+        throw unchanged(error);
+      });
 
       const roles = new Set(layout.sheets.map((s) => s.role));
       const markers = names.items.flatMap((item) => {
@@ -368,7 +378,14 @@ export class OfficeWorkbook implements WorkbookPort {
         if (role === null || item.type !== "Range" || !roles.has(role)) return [];
         const sheet = item.getRange().worksheet;
         sheet.load("name");
-        return [{ role, sheet, charts: sheet.charts.load("items/name"), used: sheet.getUsedRangeOrNullObject().load("address") }];
+        return [
+          {
+            role,
+            sheet,
+            charts: sheet.charts.load("items/name"),
+            used: sheet.getUsedRangeOrNullObject().load("address"),
+          },
+        ];
       });
       const otherMarkers = loadMarkerSheets(names).filter((m) => !roles.has(m.role));
       const tableParts = tables.items.map((table) => ({
@@ -376,7 +393,9 @@ export class OfficeWorkbook implements WorkbookPort {
         sheet: table.worksheet.load("name"),
         range: table.getRange().load("address"),
       }));
-      await context.sync();
+      await context.sync().catch((error: unknown) => {
+        throw unchanged(error);
+      });
 
       const inventory: Inventory = {
         sheets: sheets.items.map((s) => s.name),
@@ -403,7 +422,9 @@ export class OfficeWorkbook implements WorkbookPort {
           role: m.role,
           name: m.sheet.name,
           used,
-          tables: inventory.tables.filter((t) => t.sheet === m.sheet.name).map((t) => ({ name: t.name, range: t.range! })),
+          tables: inventory.tables
+            .filter((t) => t.sheet === m.sheet.name)
+            .map((t) => ({ name: t.name, range: t.range! })),
           charts: m.charts.items.map((c) => c.name),
           backup,
         };
@@ -419,10 +440,11 @@ export class OfficeWorkbook implements WorkbookPort {
         try {
           await context.sync();
         } catch (error) {
-          await this.dropSheets(context, backups.map((p) => p.backup!));
-          throw new Error(
-            `Writing the analysis failed before it began (${messageOf(error)}); the previous analysis is as it was.`,
+          await this.dropSheets(
+            context,
+            backups.map((p) => p.backup!),
           );
+          throw unchanged(error);
         }
       }
 
@@ -436,8 +458,6 @@ export class OfficeWorkbook implements WorkbookPort {
           report(`Writing the analysis (${i + 1} of ${plan.requests.length})`);
           workbook.application.suspendApiCalculationUntilNextSync();
           for (const op of request) queueOp(op, targets);
-          // The copies go last, in the request that completes the write.
-          if (i === plan.requests.length - 1) for (const p of backups) workbook.worksheets.getItem(p.backup!).delete();
           // Only where the data passes the request limit: each block is one request under it.
           // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await context.sync();
@@ -448,9 +468,15 @@ export class OfficeWorkbook implements WorkbookPort {
 
       report("Recalculating");
       workbook.application.calculate("Recalculate");
+      // The analysis is whole now: the copies can go.
+      for (const p of backups) workbook.worksheets.getItem(p.backup!).delete();
       try {
         await context.sync();
       } catch (error) {
+        await this.dropSheets(
+          context,
+          backups.map((p) => p.backup!),
+        );
         throw new Error(
           `The analysis was written, but Excel did not recalculate it (${messageOf(error)}): press F9 (Calculate Now) to.`,
         );
@@ -479,7 +505,11 @@ export class OfficeWorkbook implements WorkbookPort {
         const names = workbook.names.load("items/name");
         const charts = previous.map((p) => workbook.worksheets.getItem(p.name).charts.load("items/name"));
         await context.sync();
-        const parts = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.load("name"), range: t.getRange().load("address") }));
+        const parts = tables.items.map((t) => ({
+          name: t.name,
+          sheet: t.worksheet.load("name"),
+          range: t.getRange().load("address"),
+        }));
         await context.sync();
 
         const sheets: RestoreSheet[] = previous.map((p) => ({
@@ -487,9 +517,16 @@ export class OfficeWorkbook implements WorkbookPort {
           backup: p.backup,
           used: p.used,
           tablesBefore: p.tables,
-          tablesNow: parts.filter((t) => t.sheet.name === p.name).map((t) => ({ name: t.name, range: localAddress(t.range.address) })),
+          tablesNow: parts
+            .filter((t) => t.sheet.name === p.name)
+            .map((t) => ({ name: t.name, range: localAddress(t.range.address) })),
         }));
-        const steps = planRestore(plan, inventory, sheets, names.items.map((n) => n.name));
+        const steps = planRestore(
+          plan,
+          inventory,
+          sheets,
+          names.items.map((n) => n.name),
+        );
         const targets: Targets = {
           workbook,
           sheets: previous.map((p) => workbook.worksheets.getItem(p.name)),
@@ -543,7 +580,10 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   readNamedValues(wanted: readonly string[]): Promise<Record<string, GridValue>> {
     return this.run(async (context) => {
-      const items = wanted.map((name) => ({ name, item: context.workbook.names.getItemOrNullObject(name).load("type") }));
+      const items = wanted.map((name) => ({
+        name,
+        item: context.workbook.names.getItemOrNullObject(name).load("type"),
+      }));
       await context.sync();
       const cells = items
         .filter(({ item }) => !item.isNullObject && item.type === "Range")

@@ -12,11 +12,14 @@ const REFERENCE = /^\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?/;
 
 function moveReference(ref: string, rows: number): string | null {
   let broken = false;
-  const moved = ref.replace(/(\$?)([A-Za-z]{1,3})(\$?)(\d+)/g, (_, colAbs: string, letters: string, rowAbs: string, row) => {
-    const r = rowAbs ? Number(row) : Number(row) + rows;
-    if (r < 1) broken = true;
-    return `${colAbs}${letters}${rowAbs}${r}`;
-  });
+  const moved = ref.replace(
+    /(\$?)([A-Za-z]{1,3})(\$?)(\d+)/g,
+    (_, colAbs: string, letters: string, rowAbs: string, row) => {
+      const r = rowAbs ? Number(row) : Number(row) + rows;
+      if (r < 1) broken = true;
+      return `${colAbs}${letters}${rowAbs}${r}`;
+    },
+  );
   return broken ? null : moved;
 }
 

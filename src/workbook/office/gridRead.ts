@@ -24,7 +24,8 @@ export function errorCells(addresses: readonly (string | null)[]): Set<string> {
     if (!address) continue;
     for (const part of splitAreas(address)) {
       const rect: Rect = parseRange(localAddress(part));
-      for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) cells.add(`${r}:${c}`);
+      for (let r = rect.top; r <= rect.bottom; r++)
+        for (let c = rect.left; c <= rect.right; c++) cells.add(`${r}:${c}`);
     }
   }
   return cells;

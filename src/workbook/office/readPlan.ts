@@ -66,7 +66,11 @@ export function currentBlock(rows: readonly GridValue[][], picked: Rect): { rows
 }
 
 /** Each column's number format: the first body cell's that holds a value, null where none or "General". */
-export function columnFormats(body: readonly GridValue[][], formats: readonly unknown[][], columns: number): (string | null)[] {
+export function columnFormats(
+  body: readonly GridValue[][],
+  formats: readonly unknown[][],
+  columns: number,
+): (string | null)[] {
   return Array.from({ length: columns }, (_, c) => {
     for (let r = 0; r < body.length && r < formats.length; r++) {
       if (isEmpty(body[r][c])) continue;

@@ -302,28 +302,53 @@ export function planKeptTables(
   prep.push({ kind: "clear", sheet: index });
 
   const keep = new Set<string>();
-  const order = [...matched].sort((a, b) => current.get(a.name.toLowerCase())!.top - current.get(b.name.toLowerCase())!.top);
+  const order = [...matched].sort(
+    (a, b) => current.get(a.name.toLowerCase())!.top - current.get(b.name.toLowerCase())!.top,
+  );
   for (const w of order) {
     const key = w.name.toLowerCase();
     const rect = current.get(key)!;
     const others = [...current.entries()].filter(([k, r]) => k !== key && r.top > rect.top);
-    const sharesPartly = others.some(([, r]) => r.left <= rect.right && rect.left <= r.right && (r.left < rect.left || r.right > rect.right));
+    const sharesPartly = others.some(
+      ([, r]) => r.left <= rect.right && rect.left <= r.right && (r.left < rect.left || r.right > rect.right),
+    );
     const bodyOld = rect.bottom - rect.top;
     const bodyNew = w.rect.bottom - w.rect.top;
-    if (rect.top !== w.rect.top || rect.left !== w.rect.left || rect.right !== w.rect.right || bodyNew < 1 || sharesPartly) {
+    if (
+      rect.top !== w.rect.top ||
+      rect.left !== w.rect.left ||
+      rect.right !== w.rect.right ||
+      bodyNew < 1 ||
+      sharesPartly
+    ) {
       drop(w.name);
       continue;
     }
     keep.add(key);
     const delta = bodyNew - bodyOld;
     if (delta === 0) continue;
-    const rows = Math.abs(delta);
-    prep.push({
-      kind: "tableRows",
-      sheet: index,
-      address: rangeAddress(rect.top + 1, rect.left, rect.top + rows, rect.right),
-      change: delta > 0 ? "insert" : "delete",
-    });
+    // Rows go in within the table's body only (cells half in a table cannot move), so a table grows at most
+    // by its own body each time: a few commands however far it grows.
+    let body = bodyOld;
+    while (body < bodyNew) {
+      const rows = Math.min(bodyNew - body, body);
+      prep.push({
+        kind: "tableRows",
+        sheet: index,
+        address: rangeAddress(rect.top + 1, rect.left, rect.top + rows, rect.right),
+        change: "insert",
+      });
+      body += rows;
+    }
+    if (body > bodyNew) {
+      const rows = body - bodyNew;
+      prep.push({
+        kind: "tableRows",
+        sheet: index,
+        address: rangeAddress(rect.top + 1, rect.left, rect.top + rows, rect.right),
+        change: "delete",
+      });
+    }
     rect.bottom += delta;
     for (const [, r] of others) {
       if (r.left > rect.right || rect.left > r.right) continue;
@@ -332,7 +357,8 @@ export function planKeptTables(
     }
   }
   for (const w of wanted) {
-    if (!keep.has(w.name.toLowerCase())) add.push({ kind: "addTable", sheet: index, name: w.name, range: rectRange(w.rect) });
+    if (!keep.has(w.name.toLowerCase()))
+      add.push({ kind: "addTable", sheet: index, name: w.name, range: rectRange(w.rect) });
   }
   return { prep, add };
 }
@@ -400,8 +426,16 @@ export function planWrite(layout: AnalysisLayout, inventory: Inventory, limit = 
       const name = ours ? present.name : freeTableName(n.name, takenNames);
       takenNames.push(name);
       if (name !== n.name) bindings.names[n.name] = name;
-      const ref = n.ref.replace(/\$/g, "").replace(/([A-Za-z]+)(\d+)/g, "$$$1$$$2").toUpperCase();
-      nameChanges.push({ kind: "name", name, formula: `=${sheetReference(sheets[i].name, ref)}`, change: ours ? "update" : "add" });
+      const ref = n.ref
+        .replace(/\$/g, "")
+        .replace(/([A-Za-z]+)(\d+)/g, "$$$1$$$2")
+        .toUpperCase();
+      nameChanges.push({
+        kind: "name",
+        name,
+        formula: `=${sheetReference(sheets[i].name, ref)}`,
+        change: ours ? "update" : "add",
+      });
     }
   });
   const written = new Set(nameChanges.map((op) => (op.kind === "name" ? op.name.toLowerCase() : "")));
@@ -416,7 +450,10 @@ export function planWrite(layout: AnalysisLayout, inventory: Inventory, limit = 
   const adds: WriteOp[] = [];
   bound.forEach((sheet, i) => {
     if (!sheets[i].existing) {
-      packer.add({ kind: "addSheet", sheet: i, name: sheets[i].name, marker: sheets[i].marker }, 3 * COMMAND_OVERHEAD_BYTES);
+      packer.add(
+        { kind: "addSheet", sheet: i, name: sheets[i].name, marker: sheets[i].marker },
+        3 * COMMAND_OVERHEAD_BYTES,
+      );
       adds.push(...sheet.tables.map((t): WriteOp => ({ kind: "addTable", sheet: i, name: t.name, range: t.range })));
       return;
     }
