@@ -1,7 +1,7 @@
 import type { Assumptions } from "./assumptions";
 import { capture } from "./capture";
 import { annuity, valueAnnuity } from "./option";
-import type { WorkflowAnalysis } from "./workflow";
+import type { WorkflowDecision } from "./workflow";
 
 /** One plan over the horizon (model.md, "The two plans, side by side"). */
 export interface PlanFigures {
@@ -38,16 +38,16 @@ function plan(seats: number, flows: Omit<PlanFigures, "seats" | "npv" | "roi" | 
   };
 }
 
-function sum(rows: readonly WorkflowAnalysis[], figure: (row: WorkflowAnalysis) => number): number {
+function sum(rows: readonly WorkflowDecision[], figure: (row: WorkflowDecision) => number): number {
   return rows.reduce((total, row) => total + figure(row), 0);
 }
 
-export function totalPeople(rows: readonly WorkflowAnalysis[]): number {
+export function totalPeople(rows: readonly WorkflowDecision[]): number {
   return sum(rows, (row) => row.workflow.people);
 }
 
 /** The headcount the per-seat plan buys for; one given below the analysed rows' people is refused. */
-export function perSeatHeadcount(rows: readonly WorkflowAnalysis[], a: Assumptions): number {
+export function perSeatHeadcount(rows: readonly WorkflowDecision[], a: Assumptions): number {
   const people = totalPeople(rows);
   if (a.headcount === null) return people;
   if (a.headcount < people) {
@@ -57,7 +57,7 @@ export function perSeatHeadcount(rows: readonly WorkflowAnalysis[], a: Assumptio
 }
 
 /** Every person gets an enterprise seat; no integration is built. */
-export function perSeatPlan(rows: readonly WorkflowAnalysis[], a: Assumptions): PlanFigures {
+export function perSeatPlan(rows: readonly WorkflowDecision[], a: Assumptions): PlanFigures {
   const seats = perSeatHeadcount(rows, a);
   const factor = annuity(a.years, a.discountRate);
   const annualCost = seats * a.enterpriseSeatPrice * 12;
@@ -73,7 +73,7 @@ export function perSeatPlan(rows: readonly WorkflowAnalysis[], a: Assumptions): 
 }
 
 /** Each workflow supported by the tier that stands for it. */
-export function portfolioPlan(rows: readonly WorkflowAnalysis[]): PlanFigures {
+export function portfolioPlan(rows: readonly WorkflowDecision[]): PlanFigures {
   const supported = rows.filter((row) => row.tier !== "None");
   return plan(totalPeople(supported), {
     annualCost: sum(rows, (row) => row.chosen.annualCost),
@@ -84,7 +84,7 @@ export function portfolioPlan(rows: readonly WorkflowAnalysis[]): PlanFigures {
   });
 }
 
-export function comparePlans(rows: readonly WorkflowAnalysis[], a: Assumptions): PlanComparison {
+export function comparePlans(rows: readonly WorkflowDecision[], a: Assumptions): PlanComparison {
   const perSeat = perSeatPlan(rows, a);
   const portfolio = portfolioPlan(rows);
   const enterpriseValue = sum(

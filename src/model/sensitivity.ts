@@ -4,7 +4,7 @@ import type { PortfolioAnalysis } from "./portfolio";
 import type { Tier } from "./tier";
 import { nearlyEqual } from "./tolerance";
 import { resolveSurvivals } from "./vendors";
-import { analyseWorkflow, type Workflow } from "./workflow";
+import { decideWorkflow, type Workflow } from "./workflow";
 
 /**
  * One input at a time moved down and up by the swing, the whole analysis run again at each end (model.md,
@@ -150,7 +150,7 @@ interface End {
 /** One full re-analysis, keeping only what a bar shows. */
 function runEnd(moved: Moved, overrides: readonly (Tier | null)[], baseTiers: readonly Tier[]): End {
   const { survivals } = resolveSurvivals(moved.workflows, moved.a.vendorSurvival);
-  const analyses = moved.workflows.map((w, i) => analyseWorkflow(w, moved.a, overrides[i] ?? null, survivals[i]));
+  const analyses = moved.workflows.map((w, i) => decideWorkflow(w, moved.a, overrides[i] ?? null, survivals[i]));
   const comparison = comparePlans(analyses, moved.a);
   let tiersChanged = 0;
   for (let i = 0; i < analyses.length; i++) if (analyses[i].tier !== baseTiers[i]) tiersChanged++;

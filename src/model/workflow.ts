@@ -24,7 +24,8 @@ export interface Workflow {
   vendorSurvival: number | null;
 }
 
-export interface WorkflowAnalysis {
+/** What the tier rule makes of a workflow: what the plans need, without the break-even. */
+export interface WorkflowDecision {
   workflow: Workflow;
   enterprise: OptionFigures;
   consumer: OptionFigures;
@@ -37,6 +38,9 @@ export interface WorkflowAnalysis {
   chosen: OptionFigures;
   /** The vendor survival its Enterprise option used: its own, else its vendor's first figure, else the default. */
   survival: number;
+}
+
+export interface WorkflowAnalysis extends WorkflowDecision {
   /** Minutes saved per task at which the row's option (for None: its first candidate to qualify) meets the hurdle. */
   breakevenMinutes: number | null;
   /** 1 - break-even / minutes saved; null where the minutes saved are 0 or no break-even exists. */
@@ -90,16 +94,15 @@ export function consumerOption(w: Workflow, a: Assumptions, enterprise: OptionFi
 }
 
 /**
- * A workflow's two options, the model's tier and the one that stands. A tier set by hand replaces the model's;
- * Consumer for sensitive data is refused with a RangeError, so callers offer only what `tierAllowed` permits.
- * `survival` is the one its vendor resolves to (`resolveSurvivals`); by default the row's own, else the default.
+ * A workflow's two options, the model's tier and the one that stands, without the break-even: what each end of
+ * a sensitivity bar needs, so the bars do not pay for what they do not show.
  */
-export function analyseWorkflow(
+export function decideWorkflow(
   w: Workflow,
   a: Assumptions,
   override: Tier | null = null,
   survival: number = w.vendorSurvival ?? a.vendorSurvival,
-): WorkflowAnalysis {
+): WorkflowDecision {
   if (override !== null && !tierAllowed(w, override)) {
     throw new RangeError(`"${w.name}" handles sensitive data, so it cannot be set to Consumer`);
   }
@@ -115,6 +118,22 @@ export function analyseWorkflow(
   });
   const tier = override ?? decision.tier;
   const chosen = tier === "Enterprise" ? enterprise : tier === "Consumer" ? consumer : NO_OPTION;
+  return { workflow: w, enterprise, consumer, decision, tier, override, chosen, survival };
+}
+
+/**
+ * A workflow's two options, the model's tier and the one that stands. A tier set by hand replaces the model's;
+ * Consumer for sensitive data is refused with a RangeError, so callers offer only what `tierAllowed` permits.
+ * `survival` is the one its vendor resolves to (`resolveSurvivals`); by default the row's own, else the default.
+ */
+export function analyseWorkflow(
+  w: Workflow,
+  a: Assumptions,
+  override: Tier | null = null,
+  survival: number = w.vendorSurvival ?? a.vendorSurvival,
+): WorkflowAnalysis {
+  const d = decideWorkflow(w, a, override, survival);
+  const { tier, enterprise, consumer } = d;
   const breakeven = rowBreakeven(
     {
       people: w.people,
@@ -130,14 +149,7 @@ export function analyseWorkflow(
     a,
   );
   return {
-    workflow: w,
-    enterprise,
-    consumer,
-    decision,
-    tier,
-    override,
-    chosen,
-    survival,
+    ...d,
     breakevenMinutes: breakeven,
     safetyMargin: safetyMargin(breakeven, w.minutesSavedPerTask),
   };
