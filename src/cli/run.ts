@@ -8,6 +8,7 @@ import { buildAnalysisLayout } from "../workbook/sheets/buildLayout";
 import { notesWithoutVendor, readPreviousRun, type PreviousRun } from "../workbook/previousRun";
 import { type ChartNotDrawn, XlsxWorkbook } from "../workbook/xlsx/XlsxWorkbook";
 import { overlaySettings, type RunSettings } from "./assumptionsFile";
+import { rejectedLines } from "./summary";
 
 /**
  * One run of the command line, in memory: workbook bytes in, a copy with the analysis out. No files, no console:
@@ -76,13 +77,10 @@ function noTableMessage(candidates: TableCandidate[]): string {
 }
 
 function nothingAnalysedMessage(grid: SourceGrid, analysis: Analysis): string {
-  const lines = [
+  return [
     `No row of the table at ${grid.sheet}!${grid.address} could be analysed, so no result was written. Rows not analysed:`,
-  ];
-  for (const row of analysis.reading.rejected) {
-    for (const p of row.problems) lines.push(`  - ${p.message}`);
-  }
-  return lines.join("\n");
+    ...rejectedLines(analysis),
+  ].join("\n");
 }
 
 async function findSource(

@@ -1,4 +1,11 @@
-import { TIERS, type PlanFigures } from "../model";
+import {
+  ASSUMPTION_CATALOGUE,
+  ASSUMPTION_RULES,
+  DEFAULT_ASSUMPTIONS,
+  TIERS,
+  type Assumptions,
+  type PlanFigures,
+} from "../model";
 import { defaultPlacement } from "../workbook/currency";
 import type { Analysis, RowProblem } from "../workbook/reading";
 import type { RunSummary } from "./run";
@@ -67,6 +74,57 @@ function tierCounts(analysis: Analysis): string {
   return counts.map(([tier, n]) => `${n.toLocaleString("en-US")} ${tier}`).join(", ");
 }
 
+/** Seats each paid tier buys, and the people whose workflows get no tool. */
+function seatsPerTier(analysis: Analysis): string {
+  const people = (tier: string) =>
+    analysis.analyses.filter((a) => a.tier === tier).reduce((sum, a) => sum + a.workflow.people, 0);
+  const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
+  return (
+    `Seats: ${fmt(people("Enterprise"))} Enterprise, ${fmt(people("Consumer"))} Consumer; ` +
+    `${fmt(people("None"))} people in workflows left at None.`
+  );
+}
+
+function valueOf(a: Assumptions, field: string): unknown {
+  const [top, sub] = field.split(".");
+  const value = (a as unknown as Record<string, unknown>)[top];
+  return sub === undefined ? value : (value as Record<string, unknown> | undefined)?.[sub];
+}
+
+/** An assumption as the sheet shows it: shares as percentages, money and counts with separators. */
+function assumptionText(field: string, value: unknown, currency: string | null): string {
+  if (value === null) return "the People of the analysed rows";
+  if (typeof value !== "number") return String(value);
+  const kind = field.startsWith("integrationCost.")
+    ? "money"
+    : (ASSUMPTION_RULES as Record<string, { kind: string } | undefined>)[field]?.kind;
+  if (kind === "share" || kind === "swing" || kind === "ratio") {
+    return `${(value * 100).toLocaleString("en-US", { maximumFractionDigits: 2 })} %`;
+  }
+  if (kind === "money") return money(value, currency);
+  return value.toLocaleString("en-US", { maximumFractionDigits: 2 });
+}
+
+function labelOf(field: string): string {
+  return ASSUMPTION_CATALOGUE.find((d) => d.key === field)?.label ?? field;
+}
+
+/** The earlier run's assumptions that differ from the defaults, and whether the command line replaced them. */
+function keptAssumptions(summary: RunSummary): string[] {
+  const previous = summary.previous;
+  if (previous === null || previous.assumptions === null) return [];
+  const used = summary.analysis.assumptions;
+  return previous.fromSheet
+    .filter((field) => valueOf(previous.assumptions!, field) !== valueOf(DEFAULT_ASSUMPTIONS as Assumptions, field))
+    .map((field) => {
+      const sheet = valueOf(previous.assumptions!, field);
+      const text = `${labelOf(field)} ${assumptionText(field, sheet, summary.currency)}`;
+      return valueOf(used, field) === sheet
+        ? text
+        : `${text} (replaced by ${assumptionText(field, valueOf(used, field), summary.currency)} from the command line)`;
+    });
+}
+
 /** What the inflation factor says, in words, whichever side of 1 it falls. */
 export function readingOfFactor(factor: number | null): string {
   if (factor === null) {
@@ -119,14 +177,16 @@ export function formatSummary(summary: RunSummary, outName: string): string {
   const previous = summary.previous;
   if (previous !== null) {
     const kept: string[] = [];
-    if (previous.fromSheet.length > 0)
-      kept.push(`${count(previous.fromSheet.length, "assumption")} from AI Assumptions`);
-    const tiers = Object.keys(previous.overrides).length;
-    if (tiers > 0) kept.push(`${count(tiers, "tier")} set by hand on AI Allocation`);
+    const changed = keptAssumptions(summary);
+    if (changed.length > 0) kept.push(`  On AI Assumptions: ${changed.join("; ")}.`);
+    const tiers = Object.entries(previous.overrides);
+    if (tiers.length > 0) {
+      kept.push(`  Set by hand on AI Allocation: ${tiers.map(([name, tier]) => `${name} ${tier}`).join("; ")}.`);
+    }
     const notes = Object.keys(previous.dueDiligence).length;
-    if (notes > 0) kept.push(`${count(notes, "due-diligence note")} from AI Vendors`);
+    if (notes > 0) kept.push(`  On AI Vendors: ${count(notes, "due-diligence note")}.`);
     if (kept.length > 0) {
-      lines.push(`Kept from the earlier run: ${kept.join(", ")} (what you give on the command line wins).`);
+      lines.push("Kept from the earlier run's sheets (what you give on the command line wins):", ...kept);
     }
   }
 
@@ -137,6 +197,7 @@ export function formatSummary(summary: RunSummary, outName: string): string {
   );
   const nameWidth = Math.min(40, Math.max(...analysis.analyses.map((a) => a.workflow.name.length)));
   lines.push(
+    seatsPerTier(analysis),
     ...listed(analysis.analyses, (a) => {
       const byHand = a.override !== null ? ` (set by hand; the model chose ${a.decision.tier})` : "";
       return `  ${a.workflow.name.padEnd(nameWidth)}  ${a.tier}${byHand}`;

@@ -73,6 +73,8 @@ describe("a run that succeeds", () => {
     expect(result.code).toBe(0);
     // sample.md: 4 Enterprise, 2 Consumer, 1 None.
     expect(result.stdout).toMatch(/Tiers: 4 Enterprise, 2 Consumer, 1 None \(7 workflows analysed\)\./);
+    // sample.md: 40 people in Enterprise workflows, 60 in Consumer, 100 in the None row.
+    expect(result.stdout).toMatch(/Seats: 40 Enterprise, 60 Consumer; 100 people in workflows left at None\./);
     expect(result.stdout).toMatch(/Customer support replies\s+Enterprise/);
     expect(result.stdout).toMatch(/Operations reports\s+Consumer/);
     expect(result.stdout).toMatch(/Warehouse and field operations\s+None/);
@@ -253,7 +255,7 @@ describe("runs that are refused", () => {
     await expectRefused(
       run(input, "--out", out),
       out,
-      /No row of the table[\s\S]*Row 4, column F \(Hourly cost\): found "abc"[\s\S]*Row 5, column C \(People\): found -3/,
+      /No row of the table[\s\S]*\n {2}Budget!F4 \(Hourly cost\): found "abc"[\s\S]*\n {2}Budget!C5 \(People\): found -3/,
     );
   });
 

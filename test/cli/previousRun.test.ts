@@ -168,18 +168,20 @@ describe("readPreviousRun over the .xlsx adapter", () => {
     const input = join(dir, "budget.xlsx");
     writeFileSync(input, again);
     const out = join(dir, "again.xlsx");
+    const settings = join(dir, "a.json");
+    writeFileSync(settings, JSON.stringify({ years: 4 }));
     let stdout = "";
     const spy = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => {
       stdout += String(chunk);
       return true;
     });
     try {
-      expect(await main([input, "--out", out, "--quiet"])).toBe(0);
+      expect(await main([input, "--out", out, "--quiet", "--assumptions", settings])).toBe(0);
     } finally {
       spy.mockRestore();
     }
     expect(stdout).toMatch(
-      /Kept from the earlier run: \d+ assumptions from AI Assumptions, 1 tier set by hand on AI Allocation, 1 due-diligence note from AI Vendors/,
+      /Kept from the earlier run's sheets \(what you give on the command line wins\):\n {2}On AI Assumptions: Horizon 5 \(replaced by 4 from the command line\); Discount rate 8 %; Hurdle ROI 150 %\.\n {2}Set by hand on AI Allocation: Operations reports Enterprise\.\n {2}On AI Vendors: 1 due-diligence note\./,
     );
     expect(stdout).toMatch(/From the earlier run's sheets:\n {2}AI Assumptions, Discount rate: 8 read as 8 %/);
     expect(stdout).toMatch(/found "twenty"/);
