@@ -420,10 +420,18 @@ export function planWrite(layout: AnalysisLayout, inventory: Inventory, limit = 
   const nameChanges: WriteOp[] = [];
   layout.sheets.forEach((s, i) => {
     for (const n of s.names ?? []) {
-      const present = inventory.names.find((x) => sameName(x.name, n.name));
-      // An earlier run's name (on a sheet being rewritten, or left dangling) is updated; a user's is not touched.
-      const ours = present !== undefined && (present.sheet === null || isRewritten(present.sheet));
-      const name = ours ? present.name : freeTableName(n.name, takenNames);
+      // An earlier run's name (on a sheet being rewritten, or left dangling), under the name it took then, is
+      // updated; a user's is never touched.
+      const earlier = inventory.names.find(
+        (x) =>
+          isRunOf(x.name, n.name) &&
+          (x.sheet === null || isRewritten(x.sheet)) &&
+          !takenNames.some((t) => sameName(t, x.name)),
+      );
+      const ours = earlier !== undefined;
+      const name = earlier
+        ? earlier.name
+        : freeTableName(n.name, [...takenNames, ...inventory.names.map((x) => x.name)]);
       takenNames.push(name);
       if (name !== n.name) bindings.names[n.name] = name;
       const ref = n.ref
