@@ -119,10 +119,13 @@ describe("cells", () => {
 
   test("each style reads as financial models mark it, in the workbook's default font", () => {
     const sheet = excel.getWorksheet("AI Assumptions")!;
-    const typed = sheet.getCell("B3");
-    expect(typed.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } });
-    expect(typed.font).toMatchObject({ color: { argb: "FF0000FF" }, name: "Calibri", size: 11 });
-    expect(typed.numFmt).toBe("0");
+    expect(sheet.getCell("B3").fill).toMatchObject({
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: "FFDDEBF7" },
+    });
+    expect(sheet.getCell("B3").font).toMatchObject({ color: { argb: "FF0000FF" }, name: "Calibri", size: 11 });
+    expect(sheet.getCell("B3").numFmt).toBe("0");
     expect(sheet.getCell("B4").numFmt).toBe("0.0%");
     for (const cell of ["A1", "A2", "B2", "A3"]) expect(sheet.getCell(cell).font?.bold).toBe(true);
     expect(sheet.getCell("A8").font).toMatchObject({ italic: true, color: { argb: "FF595959" } });
