@@ -8,7 +8,7 @@ import { DEFAULT_ASSUMPTIONS } from "../../src/model";
 import { readPreviousRun } from "../../src/workbook/previousRun";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/XlsxWorkbook";
 import { cellAddress } from "../../src/workbook/a1";
-import { addTable, budgetWithTable, bytesOf, openBytes, sampleRows } from "../support/workbooks";
+import { addTable, budgetWithTable, bytesOf, editZip, openBytes, sampleRows } from "../support/workbooks";
 import { editCells, namedCellAddress } from "./editCells";
 import { sheetOf, shown } from "./writtenSheets";
 
@@ -186,5 +186,23 @@ describe("readPreviousRun over the .xlsx adapter", () => {
     expect(stdout).toMatch(/From the earlier run's sheets:\n {2}AI Assumptions, Discount rate: 8 read as 8 %/);
     expect(stdout).toMatch(/found "twenty"/);
     expect(readFileSync(out).length).toBeGreaterThan(0);
+  });
+
+  test("a headcount typed over the formula is kept; sheets without the named cells (an older version) are said to be", async () => {
+    const first = await firstRun();
+    const typed = editCells(first, [{ ...namedCellAddress(first, "AIBUDGET_Headcount"), value: 260 }]);
+    expect((await readPreviousRun(await XlsxWorkbook.load(typed))).assumptions?.headcount).toBe(260);
+
+    // The assumption names taken out of xl/workbook.xml, the sheet markers left: as an older version wrote it.
+    const older = editZip(first, (name, text) =>
+      name === "xl/workbook.xml"
+        ? text.replace(/<definedName\b[^>]*name="AIBUDGET_(?!SHEET_)[^"]*"[^>]*>[^<]*<\/definedName>/g, "")
+        : text,
+    );
+    const previous = await readPreviousRun(await XlsxWorkbook.load(older));
+    expect(previous.assumptions).toBeNull();
+    expect(previous.problems).toEqual([expect.stringMatching(/AI Assumptions has none of the named assumption cells/)]);
+    // The tiers and notes are found by their tables, which an older version's sheets may still hold.
+    expect(previous.overrides).toEqual({});
   });
 });
