@@ -77,7 +77,7 @@ export interface VendorSummary {
   named: boolean;
   /** Its own first figure, else the default (always the default for the unnamed vendor). */
   survival: number;
-  /** Whether some row gave a survival (for the unnamed vendor: some row of it). */
+  /** Whether `survival` is a figure a row gave rather than the default (never, for the unnamed vendor). */
   survivalGiven: boolean;
   enterpriseWorkflows: number;
   people: number;
@@ -133,7 +133,7 @@ export function vendorSummaries(
       key: group.key,
       named: group.named,
       survival,
-      survivalGiven: firstGiven !== undefined,
+      survivalGiven: group.named && firstGiven !== undefined,
       enterpriseWorkflows: enterprise.length,
       people: enterprise.reduce((sum, row) => sum + row.workflow.people, 0),
       oneTimeCostAtStake: enterprise.reduce((sum, row) => sum + row.chosen.oneTimeCost, 0),

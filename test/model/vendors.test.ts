@@ -155,6 +155,21 @@ describe("AI Vendors: one summary per vendor", () => {
     expect(unnamed).toMatchObject({ survival: 0.9, survivalGiven: false, enterpriseWorkflows: 1 });
   });
 
+  it("the unnamed vendor shows the default even where one of its rows gives a figure: figures never pass between its rows", () => {
+    const rows = withVendors([
+      [null, 0.5],
+      [null, null],
+    ]);
+    const { analyses, comparison } = analysePortfolio(rows, A);
+    const [unnamed] = vendorSummaries(analyses, comparison.portfolio, A);
+    expect(unnamed).toMatchObject({ vendor: UNNAMED_VENDOR, survival: 0.9, survivalGiven: false });
+    expect(analyses[0].survival).toBe(0.5);
+    relative(
+      unnamed.expectedRebuildCost,
+      analyses.reduce((s, r) => s + (r.tier === "Enterprise" ? r.chosen.switchCost : 0), 0),
+    );
+  });
+
   it("a tier set by hand moves a row in or out of its vendor's stake", () => {
     const rows = withVendors([["Acme", null]]);
     const overrides: (Tier | null)[] = ["None"];
