@@ -30,9 +30,11 @@ function count(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 }
 
-function listed<T>(items: readonly T[], line: (item: T) => string): string[] {
+function listed<T>(items: readonly T[], line: (item: T) => string, where = ""): string[] {
   const lines = items.slice(0, MAX_LISTED).map(line);
-  if (items.length > MAX_LISTED) lines.push(`  … and ${(items.length - MAX_LISTED).toLocaleString("en-US")} more`);
+  if (items.length > MAX_LISTED) {
+    lines.push(`  … and ${(items.length - MAX_LISTED).toLocaleString("en-US")} more${where ? ` (all ${where})` : ""}`);
+  }
   return lines;
 }
 
@@ -54,10 +56,10 @@ function noteLine(sheet: string, row: number, note: string): string {
     : `${sheetRef(sheet)} row ${row}: ${note}`;
 }
 
-/** Every reason a row was left out, one to a line, each naming its cell. */
-export function rejectedLines(analysis: Analysis): string[] {
+/** Every reason a row was left out, one to a line, each naming its cell; `written`: AI Assumptions lists them all. */
+export function rejectedLines(analysis: Analysis, written = false): string[] {
   const problems = analysis.reading.rejected.flatMap((row) => row.problems);
-  return listed(problems, (p) => `  ${problemLine(analysis.source.sheet, p)}`);
+  return listed(problems, (p) => `  ${problemLine(analysis.source.sheet, p)}`, written ? "on AI Assumptions" : "");
 }
 
 /** The rows not analysed, for stderr when --strict refuses to write. */
@@ -198,10 +200,14 @@ export function formatSummary(summary: RunSummary, outName: string): string {
   const nameWidth = Math.min(40, Math.max(...analysis.analyses.map((a) => a.workflow.name.length)));
   lines.push(
     seatsPerTier(analysis),
-    ...listed(analysis.analyses, (a) => {
-      const byHand = a.override !== null ? ` (set by hand; the model chose ${a.decision.tier})` : "";
-      return `  ${a.workflow.name.padEnd(nameWidth)}  ${a.tier}${byHand}`;
-    }),
+    ...listed(
+      analysis.analyses,
+      (a) => {
+        const byHand = a.override !== null ? ` (set by hand; the model chose ${a.decision.tier})` : "";
+        return `  ${a.workflow.name.padEnd(nameWidth)}  ${a.tier}${byHand}`;
+      },
+      "on AI Allocation",
+    ),
   );
   lines.push(
     "",
@@ -215,7 +221,7 @@ export function formatSummary(summary: RunSummary, outName: string): string {
       "",
       `Rows not analysed: ${rejected.length.toLocaleString("en-US")}. They are left out of every figure above; ` +
         "correct them in the source table and run again:",
-      ...rejectedLines(analysis),
+      ...rejectedLines(analysis, true),
     );
   }
   const notes = analysis.reading.workflows.flatMap((w) =>

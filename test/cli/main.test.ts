@@ -320,6 +320,19 @@ describe("rows not analysed, read notes and --strict", () => {
     expect(result.stderr).toMatch(/--strict: nothing was written/);
   });
 
+  test("long lists stop at 20 lines and say where the rest are", async () => {
+    const [header, first] = sampleRows();
+    const good = Array.from({ length: 24 }, (_, i) => [`Workflow ${i + 1}`, ...first.slice(1)]);
+    const bad = Array.from({ length: 21 }, (_, i) => [`Broken ${i + 1}`, "many", ...first.slice(2)]);
+    const input = file("long.xlsx", await budgetWithRange([header, ...good, ...bad]));
+    const result = await run(input, "--out", file("out.xlsx"), "--quiet");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\n {2}… and 4 more \(all on AI Allocation\)\n/);
+    expect(result.stdout).toMatch(
+      /Rows not analysed: 21\.[^\n]*\n( {2}Budget!C\d+ \(People\): found "many"[^\n]*\n){20} {2}… and 1 more \(all on AI Assumptions\)\n/,
+    );
+  });
+
   test("--strict on a clean table writes as usual", async () => {
     const out = file("out.xlsx");
     const result = await run(SAMPLE, "--out", out, "--quiet", "--strict");
