@@ -1,9 +1,15 @@
 import fc from "fast-check";
 import { DEFAULT_ASSUMPTIONS, type Tier } from "../../../src/model";
 import { analyseGrid } from "../../../src/workbook/analyse";
+import { parseCellAddress } from "../../../src/workbook/a1";
 import type { AnalysisLayout, LayoutCell, SheetLayout } from "../../../src/workbook/layout";
+import { SHEET_ROLES } from "../../../src/workbook/marker";
 import type { SourceGrid } from "../../../src/workbook/port";
 import { buildAnalysisLayout } from "../../../src/workbook/sheets/buildLayout";
+import { BUDGET_LINES, budgetRow } from "../../../src/workbook/sheets/budgetSheet";
+import { ALLOCATION_HEADERS, WORKINGS_HEADERS, allocationLetter } from "../../../src/workbook/sheets/geometry";
+import { INPUT_NAMES, WORKING_NAMES } from "../../../src/workbook/sheets/names";
+import { SAMPLE_BREAKEVEN, SAMPLE_BUDGET } from "../../support/sampleFigures";
 import {
   SAMPLE_COMPARISON,
   SAMPLE_ENTERPRISE_SHARE,
@@ -12,12 +18,17 @@ import {
   roundsTo,
   sampleGrid,
 } from "../read/sampleGrid";
-import { cellValue, evaluate } from "./miniFormula";
+
+/**
+ * The live model's layout as data: sheets, columns, named inputs, styles, validations, the formulas' shape (one
+ * pattern down each column, only sheets.md's functions, no number but unit constants) and sample.md's figures in
+ * the cached values. That the formulas compute those values is test/live/'s job: LibreOffice recalculates them.
+ */
 
 const WHEN = new Date(Date.UTC(2026, 10, 24, 9, 30, 12));
 
-function layoutOf(grid: SourceGrid = sampleGrid(), overrides: Record<string, Tier> = {}): AnalysisLayout {
-  return buildAnalysisLayout(analyseGrid(grid, DEFAULT_ASSUMPTIONS, overrides, WHEN));
+function layoutOf(grid: SourceGrid = sampleGrid(), overrides: Record<string, Tier> = {}, a = DEFAULT_ASSUMPTIONS) {
+  return buildAnalysisLayout(analyseGrid(grid, a, overrides, WHEN));
 }
 
 function sheet(layout: AnalysisLayout, name: string): SheetLayout {
@@ -26,182 +37,349 @@ function sheet(layout: AnalysisLayout, name: string): SheetLayout {
   return found;
 }
 
-const at = (s: SheetLayout, address: string) => cellValue(s, address);
-const cellAt = (s: SheetLayout, row: number, column: number): LayoutCell | null =>
-  s.rows[row - 1]?.[column - 1] ?? null;
+function cellOf(s: SheetLayout, address: string): LayoutCell | null {
+  const at = parseCellAddress(address)!;
+  return s.rows[at.row - 1]?.[at.column - 1] ?? null;
+}
+const at = (s: SheetLayout, address: string) => cellOf(s, address)?.value ?? null;
 const rowText = (s: SheetLayout, row: number) => (s.rows[row - 1] ?? []).map((c) => c?.value ?? null);
 
-/** Every cell with a formula, with its address. */
-function formulaCells(s: SheetLayout): { address: string; cell: LayoutCell }[] {
-  const cells: { address: string; cell: LayoutCell }[] = [];
-  s.rows.forEach((row, r) =>
-    row.forEach((c, k) => {
-      if (c?.formula) cells.push({ address: `${String.fromCharCode(65 + k)}${r + 1}`, cell: c });
+function letter(column: number): string {
+  let out = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+function formulaCells(s: SheetLayout): { address: string; row: number; column: number; cell: LayoutCell }[] {
+  const cells: { address: string; row: number; column: number; cell: LayoutCell }[] = [];
+  s.rows.forEach((r, i) =>
+    r.forEach((c, k) => {
+      if (c?.formula) cells.push({ address: `${letter(k + 1)}${i + 1}`, row: i + 1, column: k + 1, cell: c });
     }),
   );
   return cells;
 }
 
-function close(actual: unknown, expected: number) {
-  expect(typeof actual).toBe("number");
-  expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+const ALLOWED_FUNCTIONS = new Set(
+  "SUM SUMPRODUCT SUMIFS COUNTIFS IF IFERROR AND OR NOT ISNUMBER ISTEXT ABS MAX MIN ROUND ROUNDDOWN TEXT TRIM LOWER INDEX MATCH".split(
+    " ",
+  ),
+);
+/** Unit constants (12 months, 60 minutes, 24 half-months, 100 per cent), the tolerance, and 0 and 1. */
+const ALLOWED_NUMBERS = new Set(["0", "1", "12", "60", "24", "100", "1E-9"]);
+
+/** The formula without its string literals and quoted sheet names, so only its own tokens are looked at. */
+function code(formula: string): string {
+  return formula.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'!/g, "S!");
 }
 
-/** Checks that hold for every layout: own-sheet formulas in native Excel, cached values that match them, no errors. */
-function checkEveryCell(layout: AnalysisLayout) {
-  for (const s of layout.sheets) {
-    for (const row of s.rows) {
-      for (const c of row) {
-        if (c === null) continue;
-        expect(typeof c.value === "object" && c.value !== null).toBe(false);
-        if (typeof c.value === "string") expect(c.value).not.toMatch(/^#[A-Z/0!?]+[!?]?$/);
-        if (typeof c.value === "number") expect(Number.isFinite(c.value)).toBe(true);
-      }
-    }
-    for (const { address, cell } of formulaCells(s)) {
-      expect(cell.formula).not.toMatch(/!/);
-      const computed = evaluate(s, cell.formula!);
-      if (typeof cell.value === "number") close(computed, cell.value);
-      else expect({ address, computed }).toEqual({ address, computed: cell.value });
-    }
+function checkFormula(formula: string): string[] {
+  const problems: string[] = [];
+  const body = code(formula);
+  for (const [, name] of body.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) {
+    if (!ALLOWED_FUNCTIONS.has(name)) problems.push(`function ${name}`);
   }
+  // Numbers that are not part of a cell reference or a defined name.
+  const bare = body
+    .replace(/(^|[^A-Za-z0-9_.])1E-9(?![0-9])/g, "$1TOLERANCE")
+    .replace(/\$?[A-Z]{1,3}\$?\d+/g, "REF")
+    .replace(/[A-Za-z_][A-Za-z0-9_.]*/g, "NAME");
+  for (const [number] of bare.matchAll(/\d+(?:\.\d+)?(?:E-?\d+)?/gi)) {
+    if (!ALLOWED_NUMBERS.has(number.toUpperCase())) problems.push(`number ${number}`);
+  }
+  if (formula.length > 8192) problems.push("longer than Excel's 8,192 characters");
+  return problems;
+}
+
+/** Checks that hold for every layout: no error value, finite numbers, native formulas from sheets.md's list. */
+function checkEveryCell(layout: AnalysisLayout) {
+  const problems: string[] = [];
+  for (const s of layout.sheets) {
+    s.rows.forEach((row, r) =>
+      row.forEach((c, k) => {
+        if (c === null) return;
+        const where = `${s.name}!${letter(k + 1)}${r + 1}`;
+        if (typeof c.value === "object" && c.value !== null) problems.push(`${where}: object`);
+        if (typeof c.value === "string" && /^#[A-Z/0!?]+[!?]?$/.test(c.value)) problems.push(`${where}: error`);
+        if (typeof c.value === "number" && !Number.isFinite(c.value)) problems.push(`${where}: not finite`);
+        if (c.formula) for (const p of checkFormula(c.formula)) problems.push(`${where}: ${p}`);
+      }),
+    );
+  }
+  expect(problems).toEqual([]);
+}
+
+/** A formula with its own row's relative references replaced, so a column's formulas compare as one pattern. */
+function pattern(formula: string, row: number): string {
+  return formula.replace(/(^|[^$A-Z])([A-Z]{1,3})(\d+)(?![\d(])/g, (m, before: string, col: string, r: string) =>
+    Number(r) === row ? `${before}${col}#` : m,
+  );
+}
+
+function onePatternPerColumn(s: SheetLayout, firstRow: number, lastRow: number): string[] {
+  const problems: string[] = [];
+  const width = Math.max(...s.rows.map((r) => r.length));
+  for (let c = 1; c <= width; c++) {
+    const patterns = new Set<string>();
+    for (let r = firstRow; r <= lastRow; r++) {
+      const f = s.rows[r - 1]?.[c - 1]?.formula;
+      if (f) patterns.add(pattern(f, r));
+    }
+    if (patterns.size > 1) problems.push(`${s.name} column ${letter(c)}: ${patterns.size} patterns`);
+  }
+  return problems;
 }
 
 describe("buildAnalysisLayout on the sample company", () => {
   const layout = layoutOf();
-  const allocation = sheet(layout, "AI Allocation");
-  const comparison = sheet(layout, "AI Comparison");
   const assumptions = sheet(layout, "AI Assumptions");
+  const allocation = sheet(layout, "AI Allocation");
+  const workings = sheet(layout, "AI Workings");
+  const comparison = sheet(layout, "AI Comparison");
+  const budget = sheet(layout, "AI Budget");
+  const vendors = sheet(layout, "AI Vendors");
+  const sensitivity = sheet(layout, "AI Sensitivity");
 
-  it("writes the three sheets in order", () => {
-    expect(layout.sheets.map((s) => [s.role, s.name])).toEqual([
-      ["assumptions", "AI Assumptions"],
-      ["allocation", "AI Allocation"],
-      ["comparison", "AI Comparison"],
+  it("writes the seven sheets in marker.ts's order of roles", () => {
+    expect(layout.sheets.map((s) => s.role)).toEqual([...SHEET_ROLES]);
+    expect(layout.sheets.map((s) => s.name)).toEqual([
+      "AI Assumptions",
+      "AI Allocation",
+      "AI Workings",
+      "AI Comparison",
+      "AI Budget",
+      "AI Vendors",
+      "AI Sensitivity",
     ]);
   });
 
-  it("keeps every formula on its own sheet, native, and equal to its cached value; no cell holds an error", () => {
+  it("uses only sheets.md's functions and unit constants, and holds no error value", () => {
     checkEveryCell(layout);
   });
 
-  describe("AI Allocation", () => {
-    it("is the table AIAllocation with sheets.md's columns in order, covering exactly the workflow rows", () => {
-      expect(rowText(allocation, 1)).toEqual([
-        "Workflow",
-        "People",
-        "Tier",
-        "Reason",
-        "Annual value",
-        "Annual cost",
-        "One-time cost",
-        "PV benefits",
-        "PV costs",
-        "NPV",
-        "ROI",
-        "Payback (months)",
-        "Cost per unit of value",
-      ]);
-      expect(allocation.tables).toEqual([{ name: "AIAllocation", range: "A1:M8" }]);
-      expect(allocation.rows).toHaveLength(9);
-      expect(allocation.charts).toEqual([]);
-      expect(allocation.columnWidths).toHaveLength(13);
+  it("writes one formula pattern down each column of the per-workflow tables", () => {
+    expect([
+      ...onePatternPerColumn(allocation, 3, 9),
+      ...onePatternPerColumn(workings, 3, 9),
+      ...onePatternPerColumn(vendors, 3, 3),
+    ]).toEqual([]);
+  });
+
+  it("writes one pattern across each budget line's Start and year columns", () => {
+    for (const line of BUDGET_LINES) {
+      const row = budget.rows[budgetRow(line) - 1];
+      const shapes = new Set(
+        row
+          .slice(1, 5)
+          .map((c, i) => c!.formula!.replace(new RegExp(`(^|[^$A-Z'])${letter(i + 2)}(?=\\$?\\d)`, "g"), "$1#")),
+      );
+      expect([line, shapes.size]).toEqual([line, 1]);
+    }
+  });
+
+  describe("AI Assumptions", () => {
+    it("puts every assumption at a fixed cell under its defined name, as an input", () => {
+      const names = new Map((assumptions.names ?? []).map((n) => [n.name, n.ref]));
+      const inputs = Object.values(INPUT_NAMES);
+      expect(inputs).toHaveLength(18);
+      inputs.forEach((name, i) => expect([name, names.get(name)]).toEqual([name, `B${4 + i}`]));
+      for (const name of inputs.filter((n) => n !== INPUT_NAMES.headcount)) {
+        expect([name, cellOf(assumptions, names.get(name)!)?.style]).toEqual([name, "input"]);
+      }
+      // The same cells whatever the table: a re-run and a user's formula find them where they were.
+      const other = layoutOf(sampleGrid(), {}, { ...DEFAULT_ASSUMPTIONS, headcount: 250 });
+      expect(sheet(other, "AI Assumptions").names).toEqual(assumptions.names);
     });
 
-    it("gives each workflow sample.md's tier and figures", () => {
+    it("shows the defaults, sample.md's ramp 0 and swing 0.2, and the capture factors", () => {
+      const value = (name: string) => at(assumptions, (assumptions.names ?? []).find((n) => n.name === name)!.ref);
+      expect(value(INPUT_NAMES.years)).toBe(3);
+      expect(value(INPUT_NAMES.discountRate)).toBe(0.1);
+      expect(value(INPUT_NAMES.rampMonths)).toBe(0);
+      expect(value(INPUT_NAMES.sensitivitySwing)).toBe(0.2);
+      expect([value(INPUT_NAMES.captureNone), value(INPUT_NAMES.captureLight), value(INPUT_NAMES.captureDeep)]).toEqual(
+        [1, 0.5, 0.25],
+      );
+      expect(value(INPUT_NAMES.headcount)).toBe(200);
+    });
+
+    it("makes a headcount left to default a formula over AI Allocation's People, and a given one an input", () => {
+      const ref = (l: AnalysisLayout) =>
+        cellOf(
+          sheet(l, "AI Assumptions"),
+          sheet(l, "AI Assumptions").names!.find((n) => n.name === INPUT_NAMES.headcount)!.ref,
+        );
+      expect(ref(layout)).toMatchObject({ formula: "=SUM('AI Allocation'!$C$3:$C$9)", value: 200, style: "formula" });
+      const given = layoutOf(sampleGrid(), {}, { ...DEFAULT_ASSUMPTIONS, headcount: 250 });
+      expect(ref(given)).toMatchObject({ value: 250, style: "input" });
+      expect(ref(given)?.formula).toBeUndefined();
+    });
+
+    it("names the workings: the annuity, the value annuity and the years AI Budget was written for", () => {
+      const names = new Map((assumptions.names ?? []).map((n) => [n.name, n.ref]));
+      const annuity = cellOf(assumptions, names.get(WORKING_NAMES.annuity)!)!;
+      expect(annuity.formula).toBe(
+        "=IF(AIBUDGET_DiscountRate=0,AIBUDGET_Years,(1-1/(1+AIBUDGET_DiscountRate)^AIBUDGET_Years)/AIBUDGET_DiscountRate)",
+      );
+      expect(roundsTo(annuity.value as number, 2.486852, 6)).toBe(true);
+      expect(cellOf(assumptions, names.get(WORKING_NAMES.valueAnnuity)!)?.formula).toBe(
+        "=AIBUDGET_Annuity-AIBUDGET_RampMonths/24/(1+AIBUDGET_DiscountRate)",
+      );
+      expect(cellOf(assumptions, names.get(WORKING_NAMES.yearsWritten)!)).toMatchObject({ value: 3 });
+    });
+
+    it("has a headcount check, and lists the source, the time, the warnings and the rows not analysed", () => {
+      const labels = assumptions.rows.map((r) => r[0]?.value);
+      const check = assumptions.rows[labels.indexOf("Headcount check")][1]!;
+      expect(check.style).toBe("warning");
+      expect(check.value).toBe("");
+      expect(check.formula).toMatch(/AIBUDGET_Headcount<SUM\('AI Allocation'!\$C\$3:\$C\$9\)/);
+      expect(rowText(assumptions, labels.indexOf("Source table") + 1)).toEqual(["Source table", "Workflows!A1:H8"]);
+      expect(rowText(assumptions, labels.indexOf("Analysed at") + 1)).toEqual(["Analysed at", "2026-11-24 09:30 UTC"]);
+      const texts = assumptions.rows.flat().map((c) => c?.value);
+      for (const heading of ["Warnings", "Rows not analysed"]) expect(texts).toContain(heading);
+      // sample.md: the table names no vendor for the integrated workflows, 87 % of the value over 3 years.
+      expect(
+        texts.some(
+          (t) => typeof t === "string" && /names no vendor.*87 % of the portfolio's value over 3 years/.test(t),
+        ),
+      ).toBe(true);
+      expect(assumptions.validations).toContainEqual({ range: "B4", kind: "whole", min: 1, max: 30 });
+      expect(assumptions.validations).toContainEqual({ range: "B5", kind: "decimal", min: 0, max: 1 });
+    });
+  });
+
+  describe("AI Allocation", () => {
+    it("is the table AIAllocation under a note, with sheets.md's columns in order", () => {
+      expect(String(at(allocation, "A1"))).toMatch(/change the source to keep it/);
+      expect(rowText(allocation, 2)).toEqual([...ALLOCATION_HEADERS]);
+      expect(ALLOCATION_HEADERS.slice(12, 16)).toEqual(["Tier set by hand", "Tier", "Reason", "Annual value"]);
+      expect(ALLOCATION_HEADERS.slice(-2)).toEqual(["Break-even minutes", "Safety margin"]);
+      expect(allocation.tables).toEqual([{ name: "AIAllocation", range: "A2:Z9" }]);
+      expect(allocation.columnWidths).toHaveLength(ALLOCATION_HEADERS.length);
+      expect(allocation.freeze).toEqual({ rows: 2, columns: 1 });
+      expect(allocation.print).toEqual({ landscape: true, fitToOnePageWide: true, repeatRows: { first: 2, last: 2 } });
+    });
+
+    it("holds each row's cleaned inputs as input cells, then formulas", () => {
+      expect(rowText(allocation, 3).slice(0, 13)).toEqual([
+        "Customer support replies",
+        "Drafting",
+        15,
+        240,
+        5,
+        45,
+        null,
+        "Yes",
+        "light",
+        null,
+        null,
+        null,
+        null,
+      ]);
+      for (let c = 0; c < 13; c++) expect(allocation.rows[2][c]?.style).toBe("input");
+      for (let c = 13; c < ALLOCATION_HEADERS.length; c++) expect(allocation.rows[2][c]?.formula).toMatch(/^=/);
+      expect(allocation.validations).toEqual(
+        expect.arrayContaining([
+          { range: "H3:H9", kind: "list", items: ["Yes", "No"] },
+          { range: "I3:I9", kind: "list", items: ["none", "light", "deep"] },
+          { range: "M3:M9", kind: "list", items: ["Enterprise", "Consumer", "None"] },
+          { range: "G3:G9", kind: "decimal", min: 0, max: 1 },
+        ]),
+      );
+    });
+
+    it("caches sample.md's tier and figures for every workflow", () => {
+      const col = (h: (typeof ALLOCATION_HEADERS)[number]) => allocationLetter(h);
       SAMPLE_ROWS.forEach(([name, tier, annualValue, annualCost, oneTime, pvBenefits, pvCosts], i) => {
-        const row = i + 2;
+        const row = i + 3;
         expect(at(allocation, `A${row}`)).toBe(name);
-        expect(at(allocation, `C${row}`)).toBe(tier);
+        expect(at(allocation, `${col("Tier")}${row}`)).toBe(tier);
         const shown = [annualValue, annualCost, oneTime, pvBenefits, pvCosts];
-        ["E", "F", "G", "H", "I"].forEach((column, j) => {
-          expect([name, column, roundsTo(at(allocation, `${column}${row}`) as number, shown[j], 0)]).toEqual([
+        (["Annual value", "Annual cost", "One-time cost", "PV benefits", "PV costs"] as const).forEach((h, j) => {
+          expect([name, h, roundsTo(at(allocation, `${col(h)}${row}`) as number, shown[j], 0)]).toEqual([
             name,
-            column,
+            h,
             true,
           ]);
         });
-        close(at(allocation, `J${row}`), (at(allocation, `H${row}`) as number) - (at(allocation, `I${row}`) as number));
+      });
+      SAMPLE_BREAKEVEN.forEach(({ workflow, breakevenMinutes, safetyMargin }, i) => {
+        const row = i + 3;
+        expect([workflow, roundsTo(at(allocation, `Y${row}`) as number, breakevenMinutes, 2)]).toEqual([
+          workflow,
+          true,
+        ]);
+        expect([workflow, roundsTo(at(allocation, `Z${row}`) as number, safetyMargin, 3)]).toEqual([workflow, true]);
       });
     });
 
-    it("explains each tier, naming the candidate it speaks of", () => {
-      // Customer support, Financial analysis and Contract review handle sensitive data.
-      for (const row of [2, 4, 5]) expect(at(allocation, `D${row}`)).toMatch(/Consumer: sensitive data rules it out/);
-      expect(at(allocation, "D8")).toMatch(/Enterprise ROI -?\d+ % is below the hurdle 100 %/);
+    it("explains each tier in the first version's words, naming the candidate", () => {
+      for (const row of [3, 5, 6]) expect(at(allocation, `O${row}`)).toMatch(/Consumer: sensitive data rules it out/);
+      expect(at(allocation, "O3")).toBe(
+        "Enterprise ROI 776 % clears the hurdle 100 %; Consumer: sensitive data rules it out",
+      );
+      expect(at(allocation, "O9")).toMatch(
+        /^Enterprise ROI -?\d+ % is below the hurdle 100 %; Consumer ROI -?\d+ % is below the hurdle 100 %$/,
+      );
     });
 
     it("shows a None row as zeros with ROI, payback and cost per unit of value empty", () => {
-      expect(rowText(allocation, 8)).toEqual([
-        "Warehouse and field operations",
-        100,
-        "None",
-        expect.any(String),
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-        null,
-        null,
-        null,
-      ]);
+      const none = rowText(allocation, 9).slice(13);
+      expect(none.slice(0, 1)).toEqual(["None"]);
+      expect(none.slice(2, 8)).toEqual([0, 0, 0, 0, 0, 0]);
+      expect(none.slice(8, 11)).toEqual(["", "", ""]);
     });
 
-    it("gives supported rows a ROI, a payback and a cost per unit of value", () => {
-      // Operations reports: Consumer, no one-time cost, so payback 0; cost per unit = PV costs / PV benefits.
-      expect(at(allocation, "L6")).toBe(0);
-      close(at(allocation, "M6"), (at(allocation, "I6") as number) / (at(allocation, "H6") as number));
-      close(at(allocation, "K6"), (at(allocation, "J6") as number) / (at(allocation, "I6") as number));
-      expect(roundsTo(at(allocation, "M6") as number, 20890 / 83558, 4)).toBe(true);
+    it("puts a plain totals row directly under the table: sums, and ROI and cost per unit as ratios", () => {
+      expect(at(allocation, "A10")).toBe("Total");
+      expect(cellOf(allocation, "C10")?.formula).toBe("=SUM(C3:C9)");
+      expect(cellOf(allocation, "U10")?.formula).toBe("=SUM(U3:U9)");
+      expect(cellOf(allocation, "V10")?.formula).toBe('=IF(T10=0,"",U10/T10)');
+      expect(cellOf(allocation, "X10")?.formula).toBe('=IF(S10=0,"",T10/S10)');
+      expect(at(allocation, "C10")).toBe(200);
+      expect(roundsTo(at(allocation, "U10") as number, 926586, 0)).toBe(true);
+      expect(at(allocation, "W10")).toBeNull();
     });
 
-    it("puts a totals row directly below the table with sums, ROI and cost per unit as formulas", () => {
-      expect(at(allocation, "A9")).toBe("Total");
-      for (const column of ["B", "E", "F", "G", "H", "I", "J"]) {
-        expect(cellAt(allocation, 9, column.charCodeAt(0) - 64)?.formula).toBe(`=SUM(${column}2:${column}8)`);
-      }
-      expect(at(allocation, "B9")).toBe(200);
-      const portfolio = SAMPLE_COMPARISON.map(([, , folio]) => folio);
-      // Annual value, annual cost, one-time, PV benefits, PV costs, NPV: the portfolio's, as sample.md shows them.
-      expect(roundsTo(at(allocation, "E9") as number, portfolio[3], 0)).toBe(true);
-      expect(roundsTo(at(allocation, "F9") as number, portfolio[1], 0)).toBe(true);
-      expect(roundsTo(at(allocation, "G9") as number, portfolio[2], 0)).toBe(true);
-      expect(roundsTo(at(allocation, "H9") as number, portfolio[4], 0)).toBe(true);
-      expect(roundsTo(at(allocation, "I9") as number, portfolio[5], 0)).toBe(true);
-      expect(roundsTo(at(allocation, "J9") as number, portfolio[6], 0)).toBe(true);
-      expect(cellAt(allocation, 9, 11)?.formula).toBe('=IF(I9=0,"",J9/I9)');
-      expect(roundsTo(at(allocation, "K9") as number, portfolio[7], 3)).toBe(true);
-      expect(cellAt(allocation, 9, 13)?.formula).toBe('=IF(H9=0,"",I9/H9)');
-      expect(roundsTo(at(allocation, "M9") as number, portfolio[8], 4)).toBe(true);
-      expect(at(allocation, "L9")).toBeNull();
+    it("formats money without decimals and negatives in parentheses, ROI as a percentage, payback one decimal", () => {
+      expect(cellOf(allocation, "P3")?.numberFormat).toBe("#,##0_);(#,##0)");
+      expect(cellOf(allocation, "V3")?.numberFormat).toBe("0.0%");
+      expect(cellOf(allocation, "W3")?.numberFormat).toBe("0.0");
+      const dollars = buildAnalysisLayout({
+        ...analyseGrid(sampleGrid(), DEFAULT_ASSUMPTIONS, {}, WHEN),
+        currency: "$",
+      });
+      expect(cellOf(sheet(dollars, "AI Allocation"), "P3")?.numberFormat).toBe('"$"#,##0_);("$"#,##0)');
+    });
+  });
+
+  describe("AI Workings", () => {
+    it("is the table AIWorkings with sheets.md's columns, all formulas, in AI Allocation's rows", () => {
+      expect(rowText(workings, 2)).toEqual([...WORKINGS_HEADERS]);
+      expect(workings.tables).toEqual([{ name: "AIWorkings", range: "A2:U9" }]);
+      for (let row = 3; row <= 9; row++) for (const c of workings.rows[row - 1]) expect(c?.formula).toMatch(/^=/);
+      expect(at(workings, "A3")).toBe("Customer support replies");
+      expect(at(workings, "B3")).toBe("(no vendor named)");
+      expect(at(workings, "L3")).toBe(true);
+      expect(at(workings, "R3")).toBe(false);
+      expect(at(workings, "S9")).toBe("None");
     });
 
-    it("formats money without decimals, ROI as a percentage and payback with one decimal", () => {
-      const format = (address: string) =>
-        cellAt(allocation, Number(address.slice(1)), address.charCodeAt(0) - 64)?.numberFormat;
-      for (const address of ["E2", "F2", "G2", "H2", "I2", "J2", "J9"]) expect(format(address)).toBe("#,##0;-#,##0");
-      expect(format("K2")).toBe("0.0%");
-      expect(format("K9")).toBe("0.0%");
-      expect(format("L2")).toBe("0.0");
-      expect(format("M2")).toBe("0.0000");
+    it("keeps the tier rule's tolerance in the formulas", () => {
+      expect(cellOf(workings, "L3")?.formula).toContain("<=1E-9*MAX(ABS(K3),ABS(AIBUDGET_HurdleRoi))");
+      expect(cellOf(workings, "S3")?.formula).toContain("1E-9*MAX(");
     });
   });
 
   describe("AI Comparison", () => {
-    it("is the table AIComparison with the rows and columns of sheets.md", () => {
+    it("is the table AIComparison with sample.md's figures for both plans and their difference", () => {
       expect(rowText(comparison, 1)).toEqual(["Figure", "Per-seat", "Workflow portfolio", "Difference"]);
       expect(comparison.tables).toEqual([{ name: "AIComparison", range: "A1:D10" }]);
-      expect(SAMPLE_COMPARISON.map((_, i) => at(comparison, `A${i + 2}`))).toEqual(
-        SAMPLE_COMPARISON.map(([label]) => label),
-      );
-    });
-
-    it("shows sample.md's figures for both plans and their difference", () => {
       const decimals = [0, 0, 0, 0, 0, 0, 0, 3, 4];
       SAMPLE_COMPARISON.forEach(([label, seat, folio, diff], i) => {
         const row = i + 2;
+        expect(at(comparison, `A${row}`)).toBe(label);
         const got = ["B", "C", "D"].map((c) => at(comparison, `${c}${row}`) as number);
         expect([label, ...got.map((v, j) => roundsTo(v, [seat, folio, diff][j], decimals[i]))]).toEqual([
           label,
@@ -212,142 +390,112 @@ describe("buildAnalysisLayout on the sample company", () => {
       });
     });
 
-    it("makes the whole Difference column, ROI and cost per unit of value formulas", () => {
-      for (let row = 2; row <= 8; row++) expect(cellAt(comparison, row, 4)?.formula).toBe(`=C${row}-B${row}`);
-      for (const row of [9, 10]) expect(cellAt(comparison, row, 4)?.formula).toMatch(new RegExp(`C${row}-B${row}`));
-      expect(cellAt(comparison, 9, 2)?.formula).toBe('=IF(B7=0,"",B8/B7)');
-      expect(cellAt(comparison, 9, 3)?.formula).toBe('=IF(C7=0,"",C8/C7)');
-      expect(cellAt(comparison, 10, 2)?.formula).toBe('=IF(B6=0,"",B7/B6)');
-      expect(cellAt(comparison, 10, 3)?.formula).toBe('=IF(C6=0,"",C7/C6)');
-      for (let row = 2; row <= 8; row++) {
-        expect(cellAt(comparison, row, 2)?.formula).toBeUndefined();
-        expect(cellAt(comparison, row, 3)?.formula).toBeUndefined();
+    it("is formulas throughout, over AI Allocation, AI Workings and the assumptions", () => {
+      for (let row = 2; row <= 10; row++) {
+        expect(cellOf(comparison, `C${row}`)?.formula).toMatch(/^=/);
+        expect(cellOf(comparison, `D${row}`)?.formula).toBe(`=IF(OR(B${row}="",C${row}=""),"",C${row}-B${row})`);
       }
+      expect(cellOf(comparison, "B2")?.formula).toBe("=MAX(AIBUDGET_Headcount,SUM('AI Allocation'!$C$3:$C$9))");
+      expect(cellOf(comparison, "B5")?.formula).toBe("=SUM('AI Workings'!$U$3:$U$9)");
+      expect(cellOf(comparison, "B4")).toMatchObject({ value: 0 });
     });
 
-    it("puts the inflation factor and the Enterprise share of value under the table, as formulas", () => {
-      const labels = comparison.rows.map((row) => row[0]?.value);
-      const inflationRow = labels.indexOf("Inflation factor") + 1;
-      const shareRow = labels.indexOf("Enterprise share of value") + 1;
-      expect(inflationRow).toBeGreaterThan(10);
-      expect(shareRow).toBeGreaterThan(10);
-      const inflation = cellAt(comparison, inflationRow, 2)!;
-      const share = cellAt(comparison, shareRow, 2)!;
-      expect(inflation.formula).toMatch(/B10\/C10/);
-      expect(share.formula).toMatch(/\/C6/);
-      expect(roundsTo(inflation.value as number, SAMPLE_INFLATION_FACTOR, 2)).toBe(true);
-      expect(roundsTo(share.value as number, SAMPLE_ENTERPRISE_SHARE, 3)).toBe(true);
-    });
-
-    it("charts cost and value for the two plans from a labelled block on the sheet", () => {
-      expect(comparison.charts).toHaveLength(1);
-      const [chart] = comparison.charts;
-      expect(chart.kind).toBe("columnClustered");
-      const [from, to] = chart.dataRange.split(":");
-      const first = Number(from.slice(1));
-      expect(from[0]).toBe("A");
-      expect(to).toBe(`C${first + 2}`);
-      expect(first).toBeGreaterThan(10);
-      expect(rowText(comparison, first).slice(1)).toEqual(["Per-seat", "Workflow portfolio"]);
-      expect(rowText(comparison, first + 1)).toEqual(["PV costs", at(comparison, "B7"), at(comparison, "C7")]);
-      expect(rowText(comparison, first + 2)).toEqual(["PV benefits", at(comparison, "B6"), at(comparison, "C6")]);
+    it("puts the inflation factor and the Enterprise share of value under the table, and a chart", () => {
+      expect(rowText(comparison, 12)[0]).toBe("Inflation factor");
+      expect(rowText(comparison, 13)[0]).toBe("Enterprise share of value");
+      expect(roundsTo(at(comparison, "B12") as number, SAMPLE_INFLATION_FACTOR, 2)).toBe(true);
+      expect(roundsTo(at(comparison, "B13") as number, SAMPLE_ENTERPRISE_SHARE, 3)).toBe(true);
+      expect(comparison.charts).toEqual([
+        expect.objectContaining({ kind: "columnClustered", dataRange: "A15:C17", seriesBy: "columns" }),
+      ]);
+      expect(rowText(comparison, 16)).toEqual(["PV costs", at(comparison, "B7"), at(comparison, "C7")]);
     });
   });
 
-  describe("AI Assumptions", () => {
-    const labelled = (text: string) =>
-      assumptions.rows.find((row) => row[0]?.value === text)?.map((c) => c?.value ?? null);
-
-    it("records the source table and the time of the analysis", () => {
-      expect(labelled("Source table")).toEqual(["Source table", "Workflows!A1:H8"]);
-      expect(labelled("Analysed at")).toEqual(["Analysed at", "2026-11-24 09:30 UTC"]);
-    });
-
-    it("lists every assumption with its value, unit and a note", () => {
-      const expected: [string, number][] = [
-        ["Horizon", 3],
-        ["Discount rate", 0.1],
-        ["Confidence", 0.8],
-        ["Adoption", 0.8],
-        ["Vendor survival", 0.9],
-        ["Enterprise seat price", 30],
-        ["Consumer seat price", 20],
-        ["Integration cost, none", 0],
-        ["Integration cost, light", 10000],
-        ["Integration cost, deep", 50000],
-        ["Integration upkeep", 0.15],
-        ["Hurdle ROI", 1],
-        ["Headcount", 200],
-      ];
-      for (const [name, value] of expected) {
-        const row = labelled(name);
-        expect(row?.slice(0, 2)).toEqual([name, value]);
-        expect(typeof row?.[2]).toBe("string");
-        expect((row?.[3] as string).length).toBeGreaterThan(10);
+  describe("AI Budget", () => {
+    it("is the table AIBudget, Start · Year 1 … Year 3 · Total · Present value, with sample.md's lines", () => {
+      expect(rowText(budget, 5)).toEqual(["Line", "Start", "Year 1", "Year 2", "Year 3", "Total", "Present value"]);
+      expect(budget.tables).toEqual([{ name: "AIBudget", range: "A5:G16" }]);
+      for (const line of SAMPLE_BUDGET) {
+        const row = rowText(budget, budgetRow(line.line as (typeof BUDGET_LINES)[number]));
+        expect(row[0]).toBe(line.line);
+        const want = [line.start, ...line.years, line.total, line.presentValue];
+        expect([line.line, ...row.slice(1).map((v, i) => roundsTo(v as number, want[i], 0))]).toEqual([
+          line.line,
+          ...want.map(() => true),
+        ]);
       }
     });
 
-    it("says there are no tiers set by hand, no warnings and no rejected rows", () => {
-      const texts = assumptions.rows.flat().map((c) => c?.value);
-      for (const heading of ["Tiers set by hand", "Warnings", "Row notes", "Rows not analysed"])
-        expect(texts).toContain(heading);
-      expect(texts).toContain("None: every row with content was analysed.");
-      expect(texts).toContain("None: every tier is the model's choice.");
+    it("says above the table when the horizon has grown past its columns, and charts each year", () => {
+      expect(cellOf(budget, "A1")).toMatchObject({ value: "", style: "warning" });
+      expect(cellOf(budget, "A1")?.formula).toMatch(/AIBUDGET_Years>AIBUDGET_YearsWritten/);
+      expect(budget.charts).toEqual([
+        expect.objectContaining({ kind: "columnClustered", dataRange: "A18:E20", seriesBy: "rows" }),
+      ]);
+      expect(cellOf(budget, "D10")?.formula).toContain("SUMPRODUCT(");
+    });
+  });
+
+  describe("AI Vendors", () => {
+    it("has the unnamed vendor's row of sample.md, and a Due diligence input column", () => {
+      expect(rowText(vendors, 2)).toEqual([
+        "Vendor",
+        "Survival",
+        "Enterprise workflows",
+        "People",
+        "One-time cost at stake",
+        "PV benefits at stake",
+        "Share of portfolio value",
+        "Expected rebuild cost",
+        "Chance of failure within the horizon",
+        "Due diligence",
+      ]);
+      const row = rowText(vendors, 3);
+      expect(row.slice(0, 4)).toEqual(["(no vendor named)", 0.9, 4, 40]);
+      expect(roundsTo(row[4] as number, 120000, 0)).toBe(true);
+      expect(roundsTo(row[5] as number, 1040897, 0)).toBe(true);
+      expect(roundsTo(row[6] as number, 0.875, 3)).toBe(true);
+      expect(roundsTo(row[7] as number, 27137, 0)).toBe(true);
+      expect(roundsTo(row[8] as number, 0.271, 3)).toBe(true);
+      expect(cellOf(vendors, "J3")).toMatchObject({ value: null, style: "input" });
+      expect(cellOf(vendors, "D3")?.formula).toBe(
+        "=SUMPRODUCT(('AI Allocation'!$N$3:$N$9=\"Enterprise\")*('AI Workings'!$B$3:$B$9=LOWER(TRIM($A3))),'AI Allocation'!$C$3:$C$9)",
+      );
+    });
+
+    it("keeps the due-diligence notes of an earlier run, by vendor name", () => {
+      const analysis = analyseGrid(sampleGrid(), DEFAULT_ASSUMPTIONS, {}, WHEN);
+      const kept = buildAnalysisLayout(analysis, {
+        dueDiligence: { "(No vendor named)": "Checked by A. Ng, 2026-11" },
+      });
+      expect(at(sheet(kept, "AI Vendors"), "J3")).toBe("Checked by A. Ng, 2026-11");
+    });
+  });
+
+  describe("AI Sensitivity", () => {
+    it("is values, says so with the time in its first row, and lists sample.md's widest bars first", () => {
+      expect(String(at(sensitivity, "A1"))).toMatch(/^Values computed when the analysis ran, at 2026-11-24 09:30 UTC/);
+      expect(formulaCells(sensitivity)).toEqual([]);
+      expect(rowText(sensitivity, 5).slice(0, 3)).toEqual(["Input", "Low value", "High value"]);
+      expect(rowText(sensitivity, 6).slice(0, 3)).toEqual([expect.stringMatching(/^Horizon/), 2, 4]);
+      expect(roundsTo(at(sensitivity, "D6") as number, 609501, 0)).toBe(true);
+      expect(roundsTo(at(sensitivity, "E6") as number, 1215509, 0)).toBe(true);
+      expect(rowText(sensitivity, 7).slice(1, 3)).toEqual(["×0.8", "×1.2"]);
+      expect(sensitivity.charts).toEqual([expect.objectContaining({ kind: "barClustered", seriesBy: "columns" })]);
     });
   });
 });
 
-describe("buildAnalysisLayout on a messy table", () => {
-  const grid: SourceGrid = {
-    sheet: "Plan 2027",
-    address: "C5:I10",
-    firstRow: 5,
-    firstColumn: 3,
-    values: [
-      ["Workflow", "Headcount", "Tasks/person/month", "Min saved per task", "Loaded rate ($)", "Adoption (%)", "Owner"],
-      ["Drafting", 10, 100, 10, 60, 80, "Ann"],
-      ["Filing", 5, 2, 1, 30, null, "Bob"],
-      ["Broken", "ten", 10, 10, 60, null, null],
-      ["drafting ", 1, 1, 1, 1, null, null],
-      [null, null, null, null, null, null, "just a note"],
-    ],
-  };
-  const analysis = analyseGrid(grid, DEFAULT_ASSUMPTIONS, { Filing: "Consumer" }, WHEN);
-  const layout = buildAnalysisLayout(analysis);
+describe("buildAnalysisLayout with tiers set by hand", () => {
+  const layout = layoutOf(sampleGrid(), { "Warehouse and field operations": "Consumer" });
   const allocation = sheet(layout, "AI Allocation");
-  const assumptions = sheet(layout, "AI Assumptions");
-  const texts = assumptions.rows.map((row) => row.map((c) => c?.value ?? null));
 
-  it("keeps every formula consistent and no error anywhere", () => {
-    checkEveryCell(layout);
-  });
-
-  it("allocates only the analysed rows, and the Reason says which tier was set by hand", () => {
-    expect(allocation.tables[0].range).toBe("A1:M3");
-    expect(rowText(allocation, 2)[0]).toBe("Drafting");
-    expect(rowText(allocation, 3).slice(0, 4)).toEqual([
-      "Filing",
-      5,
-      "Consumer",
-      expect.stringMatching(/^Set by hand; the model chose /),
-    ]);
-    expect(at(allocation, "A4")).toBe("Total");
-  });
-
-  it("reads a payback that never comes as never", () => {
-    // Filing forced to Consumer: 5 seats cost 1,200 a year against 96 of value, so the payback never comes.
-    expect(at(allocation, "L3")).toBe("never");
-    expect(at(allocation, "K3") as number).toBeLessThan(0);
-  });
-
-  it("lists the tier set by hand, the warnings, the row notes and the rows not analysed with their reasons", () => {
-    expect(texts).toContainEqual(["Filing", "Consumer", expect.any(String)]);
-    expect(texts.flat().some((t) => typeof t === "string" && /no sensitivity column/.test(t))).toBe(true);
-    expect(texts).toContainEqual([6, "Drafting", "Column H (Adoption (%)): 80 read as 80 %"]);
-    expect(texts).toContainEqual([8, "Broken", "D", "Headcount", '"ten"', "a number of at least 0"]);
-    expect(texts).toContainEqual([9, "drafting", "C", "Workflow", '"drafting "', expect.stringMatching(/row 6/)]);
-    expect(texts.find((row) => row[0] === "Source table")).toEqual(["Source table", "Plan 2027!C5:I10"]);
-    expect(texts.find((row) => row[0] === "Rows not analysed")).toEqual(["Rows not analysed", 2]);
+  it("writes the tier set by hand as an input, and the Reason names the model's choice", () => {
+    expect(at(allocation, "M9")).toBe("Consumer");
+    expect(at(allocation, "N9")).toBe("Consumer");
+    expect(at(allocation, "O9")).toBe("Set by hand; the model chose None");
+    expect(at(allocation, "W9")).toBe("never");
   });
 });
 
@@ -363,25 +511,19 @@ describe("buildAnalysisLayout where nothing could be analysed", () => {
     ],
   };
   const layout = buildAnalysisLayout(analyseGrid(grid, DEFAULT_ASSUMPTIONS, {}, WHEN));
-  const allocation = sheet(layout, "AI Allocation");
-  const comparison = sheet(layout, "AI Comparison");
 
-  it("still writes an AIAllocation table, with one empty row, and totals of zero with empty ratios", () => {
-    expect(allocation.tables[0].range).toBe("A1:M2");
-    expect(rowText(allocation, 2).every((v) => v === null)).toBe(true);
-    expect(at(allocation, "B3")).toBe(0);
-    expect(at(allocation, "K3")).toBe("");
-    expect(at(allocation, "M3")).toBe("");
-  });
-
-  it("leaves the ratios of an empty portfolio empty, never an error", () => {
+  it("still writes every table with one empty body row, and no error anywhere", () => {
     checkEveryCell(layout);
+    const allocation = sheet(layout, "AI Allocation");
+    expect(allocation.tables[0].range).toBe("A2:Z3");
+    expect(rowText(allocation, 3).every((v) => v === null)).toBe(true);
+    expect(at(allocation, "C4")).toBe(0);
+    expect(at(allocation, "V4")).toBe("");
+    expect(sheet(layout, "AI Workings").tables[0].range).toBe("A2:U3");
+    expect(sheet(layout, "AI Vendors").tables[0].range).toBe("A2:J3");
+    const comparison = sheet(layout, "AI Comparison");
     expect(at(comparison, "C9")).toBe("");
-    expect(at(comparison, "C10")).toBe("");
-    expect(at(comparison, "D9")).toBe("");
-    const labels = comparison.rows.map((row) => row[0]?.value);
-    expect(comparison.rows[labels.indexOf("Inflation factor")][1]?.value).toBe("");
-    expect(comparison.rows[labels.indexOf("Enterprise share of value")][1]?.value).toBe("");
+    expect(at(comparison, "B12")).toBe("");
   });
 });
 
@@ -394,12 +536,13 @@ describe("buildAnalysisLayout on arbitrary tables", () => {
     fc.constantFrom("yes", "no"),
     fc.constantFrom("none", "light", "deep"),
     fc.constantFrom(null, 0, 5000),
+    fc.constantFrom(null, "Acme", "acme ", "B*"),
     fc.constantFrom<Tier | null>(null, null, "Enterprise", "Consumer", "None"),
   );
 
-  it("keeps table ranges on the rows, formulas equal to their cached values and no error anywhere", () => {
+  it("keeps tables on the rows, one pattern per column, sheets.md's functions and no error anywhere", () => {
     fc.assert(
-      fc.property(fc.array(row, { maxLength: 6 }), (rows) => {
+      fc.property(fc.array(row, { minLength: 1, maxLength: 6 }), (rows) => {
         const values = [
           [
             "Workflow",
@@ -410,8 +553,9 @@ describe("buildAnalysisLayout on arbitrary tables", () => {
             "Sensitive",
             "Integration",
             "Integration cost",
+            "Vendor",
           ],
-          ...rows.map(([people, tasks, minutes, rate, sensitive, need, cost], i) => [
+          ...rows.map(([people, tasks, minutes, rate, sensitive, need, cost, vendor], i) => [
             `W${i}`,
             people,
             tasks,
@@ -420,26 +564,30 @@ describe("buildAnalysisLayout on arbitrary tables", () => {
             sensitive,
             need,
             cost,
+            vendor,
           ]),
         ];
         const overrides: Record<string, Tier> = {};
         rows.forEach((r, i) => {
-          if (r[7] !== null) overrides[`W${i}`] = r[7];
+          if (r[8] !== null) overrides[`W${i}`] = r[8];
         });
         const grid: SourceGrid = { sheet: "S", address: "A1", firstRow: 1, firstColumn: 1, values };
-        let layout: AnalysisLayout;
-        try {
-          layout = buildAnalysisLayout(analyseGrid(grid, DEFAULT_ASSUMPTIONS, overrides, WHEN));
-        } catch {
-          expect(rows).toHaveLength(0); // only a table with no rows cannot be read
-          return;
-        }
+        const layout = buildAnalysisLayout(analyseGrid(grid, DEFAULT_ASSUMPTIONS, overrides, WHEN));
         checkEveryCell(layout);
+        const last = rows.length + 2;
         const allocation = sheet(layout, "AI Allocation");
-        expect(allocation.tables[0].range).toBe(`A1:M${Math.max(rows.length, 1) + 1}`);
-        expect(at(allocation, `A${Math.max(rows.length, 1) + 2}`)).toBe("Total");
+        expect(allocation.tables[0].range).toBe(`A2:Z${last}`);
+        expect(at(allocation, `A${last + 1}`)).toBe("Total");
+        expect([
+          ...onePatternPerColumn(allocation, 3, last),
+          ...onePatternPerColumn(sheet(layout, "AI Workings"), 3, last),
+        ]).toEqual([]);
+        const vendors = sheet(layout, "AI Vendors");
+        const named = new Set(rows.map((r) => r[7]?.trim().toLowerCase()).filter((v) => v));
+        const unnamed = rows.some((r) => r[7] === null) ? 1 : 0;
+        expect(vendors.tables[0].range).toBe(`A2:J${2 + named.size + unnamed}`);
       }),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
   });
 });
