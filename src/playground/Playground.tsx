@@ -1,19 +1,12 @@
-import {
-  Button,
-  Label,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  messageBarBodyClassNames,
-  Spinner,
-  Text,
-  tokens,
-  useId,
-} from "@fluentui/react-components";
-import { useState, type ChangeEvent } from "react";
-import { App } from "../taskpane/App";
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, messageBarBodyClassNames, tokens } from "@fluentui/react-components";
+import { Text } from "../taskpane/text";
+import { useRef, useState, type ChangeEvent } from "react";
+import { BusyBar } from "../taskpane/BusyBar";
+import { yieldToPage } from "../taskpane/useWizard";
+import { Wizard } from "../taskpane/Wizard";
+import type { AfterWrite } from "../taskpane/wizardProps";
 import { downloadBytes, resultFileName } from "./download";
+import { openErrorMessage } from "./openError";
 import { openWorkbookBytes, sampleWorkbook, type PlaygroundWorkbook } from "./openWorkbook";
 
 const useStyles = makeStyles({
@@ -22,9 +15,9 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
-    maxWidth: "720px",
+    maxWidth: "1240px",
     boxSizing: "border-box",
-    // A file's error can quote a long URL or name: wrap it rather than widen the page.
+    // A file's error can quote a long name: wrap it rather than widen the page.
     [`& .${messageBarBodyClassNames.root}`]: { overflowWrap: "anywhere" },
   },
   bar: {
@@ -36,41 +29,45 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  choices: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  choices: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  file: { maxWidth: "100%", color: tokens.colorNeutralForeground1 },
+  // The real file input: out of sight, still labelled, so the Fluent button opens it and tests can reach it.
+  file: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
   name: { overflowWrap: "anywhere" },
+  prose: { maxWidth: "70ch" },
 });
 
 type Open = { workbook: PlaygroundWorkbook; name: string; generation: number };
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * The browser playground: open an .xlsx file or start from the sample, run the same wizard as the task pane
- * over it, and download the result. No Office, no server: the workbook never leaves the page.
+ * over it, preview the written sheets and download the result. No Office, no server: the workbook never leaves
+ * the page.
  */
 export function Playground({ sampleCsv }: { sampleCsv: string }) {
   const styles = useStyles();
-  const fileId = useId("workbook-file");
+  const input = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState<Open | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [written, setWritten] = useState(false);
-  // Sheets whose chart the last download could not carry (the adapter says so after saving).
-  const [chartless, setChartless] = useState<string[]>([]);
 
   const start = async (label: string, name: string, load: () => Promise<PlaygroundWorkbook>) => {
     setBusy(label);
     setError(null);
     try {
+      // The progress bar paints before the file is unpacked.
+      await yieldToPage();
       const workbook = await load();
       setOpen((previous) => ({ workbook, name, generation: (previous?.generation ?? 0) + 1 }));
-      setWritten(false);
     } catch (e) {
-      setError(messageOf(e));
+      setError(openErrorMessage(e));
     } finally {
       setBusy(null);
     }
@@ -83,18 +80,28 @@ export function Playground({ sampleCsv }: { sampleCsv: string }) {
     void start(`Opening ${file.name}…`, file.name, async () => openWorkbookBytes(await file.arrayBuffer()));
   };
 
-  const download = async () => {
-    if (!open) return;
-    setBusy("Preparing the workbook…");
-    try {
-      downloadBytes(await open.workbook.save(), resultFileName(open.name));
-      setChartless([...new Set((open.workbook.chartsNotDrawn ?? []).map((c) => c.sheet))]);
-    } catch (e) {
-      setError(`The workbook could not be saved: ${messageOf(e)}`);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const afterWrite: AfterWrite | undefined = open
+    ? {
+        label: "Download the result workbook",
+        run: async () => {
+          const name = resultFileName(open.name);
+          let bytes: Uint8Array;
+          try {
+            bytes = await open.workbook.save();
+          } catch {
+            throw new Error("The workbook could not be saved. Write the analysis again, then download.");
+          }
+          downloadBytes(bytes, name);
+          const chartless = [...new Set((open.workbook.chartsNotDrawn ?? []).map((c) => c.sheet))];
+          return (
+            `Downloaded ${name}: your workbook with the analysis sheets added; the original file is unchanged.` +
+            (chartless.length > 0
+              ? ` The chart on ${chartless.join(", ")} could not be drawn in this file; its data is on the sheet.`
+              : "")
+          );
+        },
+      }
+    : undefined;
 
   return (
     <div>
@@ -108,7 +115,7 @@ export function Playground({ sampleCsv }: { sampleCsv: string }) {
       </header>
       <div className={styles.root}>
         {!open && (
-          <Text>
+          <Text className={styles.prose}>
             The add-in&apos;s wizard, in your browser, over an Excel workbook. Nothing leaves this page: the result is a
             workbook you download.
           </Text>
@@ -116,55 +123,43 @@ export function Playground({ sampleCsv }: { sampleCsv: string }) {
         {error && (
           <MessageBar intent="error" layout="multiline" role="alert">
             <MessageBarBody>
-              <MessageBarTitle>That did not work</MessageBarTitle>
+              <MessageBarTitle>That file did not open</MessageBarTitle>
               {error}
             </MessageBarBody>
           </MessageBar>
         )}
-        {busy && <Spinner size="tiny" labelPosition="after" label={busy} />}
+        {busy && <BusyBar label={busy} />}
         <div className={styles.choices}>
-          <div>
-            <Button
-              appearance={open ? "secondary" : "primary"}
-              disabled={busy !== null}
-              onClick={() =>
-                void start("Preparing the sample…", "aibudget-sample.xlsx", () => sampleWorkbook(sampleCsv))
-              }
-            >
-              {open ? "Start again from the sample" : "Start from the sample"}
-            </Button>
-          </div>
-          <div>
-            <Label htmlFor={fileId}>{open ? "Open another workbook (.xlsx)" : "Open a workbook (.xlsx)"}</Label>
-            <br />
-            <input
-              id={fileId}
-              className={styles.file}
-              type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              disabled={busy !== null}
-              onChange={onFile}
-            />
-          </div>
-          {open && written && (
-            <div>
-              <Button appearance="primary" disabled={busy !== null} onClick={() => void download()}>
-                Download the result workbook
-              </Button>
-            </div>
-          )}
-          {open && written && chartless.length > 0 && (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>
-                {`The chart on ${chartless.join(", ")} could not be drawn in this download; its data is on the ` +
-                  "sheet, and the add-in draws it in Excel."}
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          <Button
+            appearance={open ? "secondary" : "primary"}
+            disabled={busy !== null}
+            onClick={() => void start("Preparing the sample…", "aibudget-sample.xlsx", () => sampleWorkbook(sampleCsv))}
+          >
+            {open ? "Start again from the sample" : "Start from the sample"}
+          </Button>
+          <Button disabled={busy !== null} onClick={() => input.current?.click()}>
+            {open ? "Open another workbook (.xlsx)" : "Open a workbook (.xlsx)"}
+          </Button>
+          <input
+            ref={input}
+            className={styles.file}
+            type="file"
+            tabIndex={-1}
+            aria-label="Workbook file (.xlsx)"
+            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            disabled={busy !== null}
+            onChange={onFile}
+          />
         </div>
       </div>
       {open && (
-        <App key={open.generation} port={open.workbook} sampleCsv={sampleCsv} onWritten={() => setWritten(true)} />
+        <Wizard
+          key={open.generation}
+          port={open.workbook}
+          sampleCsv={sampleCsv}
+          afterWrite={afterWrite}
+          previewWritten
+        />
       )}
     </div>
   );

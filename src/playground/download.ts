@@ -1,7 +1,11 @@
-/** "Budget.xlsx" → "Budget-analysed.xlsx": the result never takes the name of the file it came from. */
+/**
+ * "Budget.xlsx" → "Budget-analysed.xlsx": the result never takes the name of the file it came from. A
+ * macro-enabled workbook stays one (Excel will not open macros saved under .xlsx).
+ */
 export function resultFileName(name: string): string {
-  const base = name.replace(/\.xlsx$/i, "").trim() || "workbook";
-  return `${base}-analysed.xlsx`;
+  const macro = /\.xlsm$/i.test(name);
+  const base = name.replace(/\.xls[xm]$/i, "").trim() || "workbook";
+  return `${base}-analysed.${macro ? "xlsm" : "xlsx"}`;
 }
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

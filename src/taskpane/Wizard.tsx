@@ -1,17 +1,8 @@
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  messageBarBodyClassNames,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, messageBarBodyClassNames, tokens } from "@fluentui/react-components";
+import { Text } from "./text";
 import { useEffect, useRef } from "react";
-import type { AppProps } from "./App";
+import type { PaneShown, WizardProps } from "./wizardProps";
+import { BusyBar } from "./BusyBar";
 import { STEPS, type StepId } from "./state/wizard";
 import type { Derived } from "./state/derive";
 import { AssumptionsStep } from "./steps/AssumptionsStep";
@@ -27,7 +18,8 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
-    maxWidth: "720px",
+    // At 1280 px the review's table uses the width; prose keeps its own measure (stepStyles).
+    maxWidth: "1240px",
     boxSizing: "border-box",
     // Messages quote the user's cells and files: a long unbroken word must wrap, not widen a 350 px pane.
     [`& .${messageBarBodyClassNames.root}`]: { overflowWrap: "anywhere" },
@@ -78,10 +70,33 @@ function previousOf(step: StepId): StepId | null {
   return index > 0 ? STEPS[index - 1].id : null;
 }
 
-export function Wizard({ port, sampleCsv, onWritten }: AppProps) {
+export function Wizard(props: WizardProps) {
+  const { port, sampleCsv, onWritten } = props;
   const styles = useStyles();
   const c = useWizard(port, sampleCsv, onWritten);
   const { step } = c.state;
+  const { refreshTables } = c;
+
+  // A table added in Excel while the pane was hidden shows up when it is shown again and when Source opens.
+  const subscribe = (props as PaneShown).onPaneShown;
+  const stepRef = useRef(step);
+  stepRef.current = step;
+  useEffect(() => {
+    if (typeof subscribe !== "function") return;
+    const stop = subscribe(() => {
+      if (stepRef.current === "source") void refreshTables();
+    });
+    return typeof stop === "function" ? stop : undefined;
+  }, [subscribe, refreshTables]);
+  const shownBefore = useRef(false);
+  useEffect(() => {
+    if (step !== "source") {
+      shownBefore.current = true;
+      return;
+    }
+    // The first Source is the opening list: only coming back to it lists again.
+    if (shownBefore.current) void refreshTables();
+  }, [step, refreshTables]);
   const heading = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
 
@@ -115,7 +130,8 @@ export function Wizard({ port, sampleCsv, onWritten }: AppProps) {
             <li key={s.id}>
               <Button
                 size="small"
-                appearance={s.id === step ? "primary" : "subtle"}
+                // One primary button at a time: the current step is marked, not filled.
+                appearance={s.id === step ? "outline" : "subtle"}
                 aria-current={s.id === step ? "step" : undefined}
                 disabled={c.busy !== null || !reachable(s.id, c)}
                 onClick={() => c.goTo(s.id)}
@@ -140,7 +156,7 @@ export function Wizard({ port, sampleCsv, onWritten }: AppProps) {
           </MessageBarActions>
         </MessageBar>
       )}
-      {c.busy && <Spinner size="tiny" labelPosition="after" label={c.busy} />}
+      {c.busy && <BusyBar label={c.busy} progress={c.progress} />}
 
       <section aria-labelledby="step-heading">
         <h2 id="step-heading" ref={heading} tabIndex={-1} className={styles.heading}>
@@ -152,7 +168,9 @@ export function Wizard({ port, sampleCsv, onWritten }: AppProps) {
         {step === "columns" && <ColumnsStep controls={c} />}
         {step === "assumptions" && <AssumptionsStep controls={c} />}
         {step === "review" && <ReviewStep controls={c} />}
-        {step === "write" && <WriteStep controls={c} />}
+        {step === "write" && (
+          <WriteStep controls={c} afterWrite={props.afterWrite} previewWritten={props.previewWritten === true} />
+        )}
       </section>
 
       <div className={styles.footer}>

@@ -1,16 +1,19 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { SheetRole } from "../workbook/layout";
-import type { WorkbookPort, WrittenSheet } from "../workbook/port";
+import type { Progress, WorkbookPort, WrittenSheet } from "../workbook/port";
+import { notesWithoutVendor, readPreviousRun, type PreviousRun } from "../workbook/previousRun";
 import { buildAnalysisLayout } from "../workbook/sheets/buildLayout";
-import { derive, type Derived } from "./state/derive";
+import { draftsFrom } from "./state/assumptionFields";
+import { deriveAnalysis, deriveReading, type Derived } from "./state/derive";
 import { insertSampleTable } from "./state/sampleTable";
 import { parseSettings, serializeSettings } from "./state/settings";
 import { INITIAL_STATE, wizardReducer, type StepId, type WizardAction, type WizardState } from "./state/wizard";
 
 /**
  * The wizard's state machine wired to a workbook: the reducer holds what the user chose, `derive` what follows
- * from it, and the async calls to the port run one at a time with a label for the spinner. Every failure of the
- * port becomes a message, never an exception out of an event handler.
+ * from it, and the async calls to the port run one at a time with a label (and, where the port reports it, a
+ * progress) for the progress bar. Every failure of the port becomes a message, never an exception out of an
+ * event handler.
  */
 
 export interface WizardControls {
@@ -18,10 +21,16 @@ export interface WizardControls {
   derived: Derived;
   /** What the pane is waiting for, e.g. "Reading the table…"; null when idle. */
   busy: string | null;
+  /** How far the current work has got, where the port says so. */
+  progress: Progress | null;
   error: string | null;
   dispatch: (action: WizardAction) => void;
   goTo: (step: StepId) => void;
   insertSample: () => Promise<void>;
+  /** Inserts rows the user pasted as a new table on a new sheet, and chooses it. */
+  insertPasted: (rows: (string | number)[][]) => Promise<void>;
+  /** Lists the workbook's tables again: a table added in Excel since shows up. */
+  refreshTables: () => Promise<void>;
   readChosenTable: () => Promise<void>;
   write: () => Promise<void>;
   selectCell: (sheet: string, address: string) => Promise<void>;
@@ -35,6 +44,43 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Gives the browser a turn, so the progress bar paints before a long synchronous piece of work. */
+export function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** An earlier run's sheets, where the workbook has them; a workbook whose sheets cannot be read starts afresh. */
+async function previousRunOf(port: WorkbookPort): Promise<PreviousRun | null> {
+  try {
+    return await readPreviousRun(port);
+  } catch {
+    return null;
+  }
+}
+
+/** What the wizard takes from an earlier run's sheets, and what it says about it. */
+export function startFrom(run: PreviousRun): WizardAction {
+  const notes: string[] = [];
+  const tiers = Object.keys(run.overrides).length;
+  if (run.assumptions && run.fromSheet.length > 0) {
+    notes.push(
+      `The assumptions are the ones on the previous run's AI Assumptions sheet (${run.fromSheet.length} read there).`,
+    );
+  }
+  if (tiers > 0) {
+    notes.push(`${tiers} ${tiers === 1 ? "tier set by hand comes" : "tiers set by hand come"} from AI Allocation.`);
+  }
+  const dd = Object.keys(run.dueDiligence).length;
+  if (dd > 0) notes.push(`${dd} due-diligence ${dd === 1 ? "note" : "notes"} on AI Vendors will be kept.`);
+  notes.push(...run.notes, ...run.problems);
+  return {
+    type: "previousRunRead",
+    drafts: run.assumptions && run.fromSheet.length > 0 ? draftsFrom(run.assumptions) : undefined,
+    overrides: run.overrides,
+    notes,
+  };
+}
+
 export function useWizard(
   port: WorkbookPort,
   sampleCsv: string,
@@ -42,11 +88,18 @@ export function useWizard(
 ): WizardControls {
   const [state, dispatch] = useReducer(wizardReducer, INITIAL_STATE);
   const [busy, setBusy] = useState<string | null>("Opening the workbook…");
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const derived = useMemo(() => derive(state), [state]);
+  // Two stages: a tier or an assumption changed does not read the table again.
+  const stage = useMemo(() => deriveReading(state.grid, state.columns), [state.grid, state.columns]);
+  const derived = useMemo(
+    () => deriveAnalysis(state.grid, stage, state.drafts, state.overrides, state.currency),
+    [state.grid, stage, state.drafts, state.overrides, state.currency],
+  );
 
   const run = useCallback(async (label: string, work: () => Promise<void>) => {
     setBusy(label);
+    setProgress(null);
     setError(null);
     try {
       await work();
@@ -54,6 +107,7 @@ export function useWizard(
       setError(messageOf(e));
     } finally {
       setBusy(null);
+      setProgress(null);
     }
   }, []);
 
@@ -68,8 +122,17 @@ export function useWizard(
       assumptions,
       overrides: state.overrides,
       columns: state.columns,
+      currency: state.currency,
     });
-  }, [state.settingsLoaded, state.grid, state.tableId, state.overrides, state.columns, derived.assumptions]);
+  }, [
+    state.settingsLoaded,
+    state.grid,
+    state.tableId,
+    state.overrides,
+    state.columns,
+    state.currency,
+    derived.assumptions,
+  ]);
 
   const save = useCallback(
     async (json: string) => {
@@ -93,6 +156,9 @@ export function useWizard(
       if (!open) return;
       savedTable.current = saved?.table ?? null;
       dispatch({ type: "settingsLoaded", settings: saved });
+      const previous = await previousRunOf(port);
+      if (!open) return;
+      if (previous) dispatch(startFrom(previous));
       const candidates = await port.listTables();
       if (open) dispatch({ type: "candidatesListed", candidates, prefer: saved?.table ?? undefined });
     });
@@ -116,6 +182,15 @@ export function useWizard(
 
   const goTo = useCallback((step: StepId) => dispatch({ type: "stepChanged", step }), []);
 
+  const refreshTables = useCallback(
+    () =>
+      run("Looking for tables…", async () => {
+        const candidates = await port.listTables();
+        dispatch({ type: "candidatesListed", candidates });
+      }),
+    [port, run],
+  );
+
   const insertSample = useCallback(
     () =>
       run("Inserting the sample table…", async () => {
@@ -127,11 +202,33 @@ export function useWizard(
     [port, run, sampleCsv],
   );
 
+  const insertPasted = useCallback(
+    (rows: (string | number)[][]) =>
+      run("Inserting the pasted table…", async () => {
+        const existing = await port.listTables();
+        const sheets = new Set(existing.map((c) => c.sheet.toLowerCase()));
+        const tables = new Set(existing.map((c) => c.id.toLowerCase()));
+        let n = 1;
+        while (sheets.has(`workflows${n === 1 ? "" : ` (${n})`}`) || tables.has(`workflows${n === 1 ? "" : n}`)) n++;
+        const inserted = await port.insertTable(
+          n === 1 ? "Workflows" : `Workflows (${n})`,
+          n === 1 ? "Workflows" : `Workflows${n}`,
+          rows,
+        );
+        const candidates = await port.listTables();
+        dispatch({ type: "candidatesListed", candidates, prefer: inserted.id });
+        dispatch({ type: "tableChosen", id: inserted.id });
+      }),
+    [port, run],
+  );
+
   const readChosenTable = useCallback(
     () =>
       run("Reading the table…", async () => {
         if (!state.tableId) throw new Error("Choose a table first.");
         const grid = await port.readTable(state.tableId);
+        setBusy("Checking the rows…");
+        await yieldToPage();
         dispatch({ type: "gridRead", grid });
         dispatch({ type: "stepChanged", step: "columns" });
       }),
@@ -144,11 +241,26 @@ export function useWizard(
         const analysis = derived.analysis;
         if (!analysis) throw new Error(derived.analysisError ?? "There is no analysis to write yet.");
         if (settingsJson) await save(settingsJson);
-        const layout = buildAnalysisLayout(analysis);
-        const sheets = await port.writeAnalysis(layout);
+        setProgress({ done: 0, total: 1, stage: "Laying out the sheets" });
+        await yieldToPage();
+        // Due-diligence notes typed on AI Vendors since the last run are kept on the new sheet.
+        const previous = await previousRunOf(port);
+        const dueDiligence = previous?.dueDiligence ?? {};
+        const layout = buildAnalysisLayout(analysis, { dueDiligence });
+        const orphans = notesWithoutVendor(dueDiligence, analysis.vendors);
+        await yieldToPage();
+        const sheets = await port.writeAnalysis(layout, (p) => setProgress(p));
         const wanted: Partial<Record<SheetRole, string>> = {};
         for (const sheet of layout.sheets) wanted[sheet.role] = sheet.name;
-        dispatch({ type: "written", written: { sheets, wanted } });
+        dispatch({
+          type: "written",
+          written: {
+            sheets,
+            wanted,
+            layout,
+            notesDropped: orphans.map((v) => `"${v}": ${dueDiligence[v]}`),
+          },
+        });
         onWritten?.(sheets);
       }),
     [port, run, derived.analysis, derived.analysisError, settingsJson, save, onWritten],
@@ -165,10 +277,13 @@ export function useWizard(
     state,
     derived,
     busy,
+    progress,
     error,
     dispatch,
     goTo,
     insertSample,
+    insertPasted,
+    refreshTables,
     readChosenTable,
     write,
     selectCell,

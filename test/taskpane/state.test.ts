@@ -1,5 +1,10 @@
-import { DEFAULT_ASSUMPTIONS } from "../../src/model";
+import { analyseWorkflow, DEFAULT_ASSUMPTIONS } from "../../src/model";
 import { resultFileName } from "../../src/playground/download";
+import { openErrorMessage } from "../../src/playground/openError";
+import { money, percentOf } from "../../src/taskpane/format";
+import { filterRows, sortRows, tierSummary, workflowRows } from "../../src/taskpane/review/workflowRows";
+import { parsePastedRows } from "../../src/taskpane/state/pastedTable";
+import { sampleWorkflows } from "../model/sampleWorkflows";
 import { DEFAULT_DRAFTS, readAssumptions } from "../../src/taskpane/state/assumptionFields";
 import { derive } from "../../src/taskpane/state/derive";
 import { parseCsv, sampleRows } from "../../src/workbook/sampleTable";
@@ -55,20 +60,45 @@ describe("assumptions as typed", () => {
     expect(read.assumptions).toMatchObject({ adoption: 0.65, enterpriseSeatPrice: 1200, headcount: null });
   });
 
-  test("every field that cannot be used gets its own message, and there is no assumption set", () => {
-    const read = readAssumptions({ ...DEFAULT_DRAFTS, years: "", confidence: "1.2", "integrationCost.deep": "-5" });
+  test("every field that cannot be used gets its own message naming the field, its range and unit", () => {
+    const read = readAssumptions({
+      ...DEFAULT_DRAFTS,
+      years: "",
+      confidence: "150",
+      "integrationCost.deep": "-5",
+      rampMonths: "13",
+      sensitivitySwing: "1",
+      discountRate: "abc",
+    });
     expect(read.assumptions).toBeNull();
     expect(read.problems).toEqual({
-      years: "Enter a number; found nothing",
-      confidence: "Must be a share between 0 and 1; got 1.2",
-      "integrationCost.deep": "Must be a number of at least 0; got -5",
+      years: "Horizon must be a whole number of years from 1 to 30; the field is empty",
+      confidence: "Confidence must be a share from 0 to 1, such as 0.1 or 10 %; found 150",
+      discountRate: 'Discount rate must be a share from 0 to 1, such as 0.1 or 10 %; found "abc"',
+      "integrationCost.deep": "Integration cost, deep must be an amount of at least 0 (one-time); found -5",
+      rampMonths: "Ramp months must be a number of months from 0 to 12; found 13",
+      sensitivitySwing:
+        "Sensitivity swing must be a share from 0 up to, not including, 1, such as 0.2 or 20 %; found 1",
     });
   });
 
-  test("a percentage is not accepted where a plain number is meant", () => {
-    expect(readAssumptions({ ...DEFAULT_DRAFTS, hurdleRoi: "100%" }).problems.hurdleRoi).toBe(
-      'Enter a number such as 30; found "100%"',
-    );
+  test("a share above 1 reads as a percentage with a note, as the table reads it; the hurdle takes 150%", () => {
+    const read = readAssumptions({ ...DEFAULT_DRAFTS, discountRate: "8", hurdleRoi: "150%", sensitivitySwing: "25" });
+    expect(read.assumptions).toMatchObject({ discountRate: 0.08, hurdleRoi: 1.5, sensitivitySwing: 0.25 });
+    expect(read.notes).toEqual({ discountRate: "8 read as 8 %", sensitivitySwing: "25 read as 25 %" });
+    // A ratio is not a share: 2 is 200 %, never 2 %.
+    expect(readAssumptions({ ...DEFAULT_DRAFTS, hurdleRoi: "2" }).assumptions?.hurdleRoi).toBe(2);
+  });
+
+  test("large amounts show with thousands separators and read back from them", () => {
+    expect(DEFAULT_DRAFTS["integrationCost.deep"]).toBe("50,000");
+    expect(DEFAULT_DRAFTS["integrationCost.light"]).toBe("10,000");
+    expect(DEFAULT_DRAFTS.discountRate).toBe("0.1");
+    expect(
+      readAssumptions({ ...DEFAULT_DRAFTS, "integrationCost.light": "12,500" }).assumptions?.integrationCost.light,
+    ).toBe(12_500);
+    expect(DEFAULT_DRAFTS.rampMonths).toBe("0");
+    expect(DEFAULT_DRAFTS.sensitivitySwing).toBe("0.2");
   });
 });
 
@@ -83,6 +113,7 @@ describe("settings kept in the workbook", () => {
       },
       overrides: { "Contract review": "None" as const },
       columns: { people: "Staff", adoption: null },
+      currency: "€",
     };
     expect(parseSettings(serializeSettings(saved))).toEqual(saved);
   });
@@ -163,7 +194,9 @@ describe("what the wizard derives", () => {
       columns: { people: "Staff" },
       drafts: { ...DEFAULT_DRAFTS, headcount: "5" },
     });
-    expect(d.assumptions.problems.headcount).toBe("Must be at least 10, the People of the analysed rows, or empty");
+    expect(d.assumptions.problems.headcount).toBe(
+      "Headcount must be at least 10 people, the People of the analysed rows, or empty; found 5",
+    );
     expect(d.analysis).toBeNull();
   });
 });
@@ -179,5 +212,79 @@ describe("host pieces", () => {
   test("the result file is named after the one opened", () => {
     expect(resultFileName("Budget 2027.xlsx")).toBe("Budget 2027-analysed.xlsx");
     expect(resultFileName("plan.XLSX")).toBe("plan-analysed.xlsx");
+    // A macro workbook stays one: Excel will not open macros under .xlsx.
+    expect(resultFileName("macros.xlsm")).toBe("macros-analysed.xlsm");
+  });
+
+  test("a file that does not open is explained in plain words, never in a library's", () => {
+    const plain = openErrorMessage(new Error("invalid zip data at https://example.org/zip#end"));
+    expect(plain).toMatch(/^This file could not be opened as an Excel workbook \(\.xlsx\)/);
+    expect(plain).not.toMatch(/zip|https?:/);
+    const adapter = Object.assign(
+      new Error("This is an .xls file. Save it as .xlsx from Excel. (Details: End of data reached)"),
+      {
+        name: "XlsxError",
+      },
+    );
+    expect(openErrorMessage(adapter)).toBe("This is an .xls file. Save it as .xlsx from Excel.");
+  });
+});
+
+describe("how figures are shown", () => {
+  test("money is whole, grouped, in the workbook's currency, negatives in parentheses", () => {
+    expect(money(1234567.6)).toBe("1,234,568");
+    expect(money(-1234.4, "$")).toBe("($1,234)");
+    expect(money(-0.4, "€")).toBe("€0");
+    expect(money(900, "CHF")).toBe("CHF 900");
+    expect(percentOf(3.516)).toBe("351.6 %");
+    expect(percentOf(-0.25)).toBe("(25.0 %)");
+    expect(percentOf(null)).toBe("–");
+  });
+
+  test("pasted cells become rows: tabs from a spreadsheet, else commas or semicolons", () => {
+    expect(parsePastedRows("Workflow\tPeople\r\nDrafting\t10\n\n")).toEqual([
+      ["Workflow", "People"],
+      ["Drafting", 10],
+    ]);
+    expect(parsePastedRows("a;b;c\n1;2")).toEqual([
+      ["a", "b", "c"],
+      [1, 2, ""],
+    ]);
+  });
+});
+
+describe("the review table's rows", () => {
+  const rows = workflowRows(sampleWorkflows().map((w) => analyseWorkflow(w, DEFAULT_ASSUMPTIONS)));
+
+  test("sorting by a figure puts the largest first; rows with no figure go last either way", () => {
+    const byNpv = sortRows(rows, { key: "npv", descending: true }).map((r) => r.name);
+    // sample.md: 257,837 − 29,421 is the largest NPV.
+    expect(byNpv[0]).toBe("Customer support replies");
+    expect(byNpv[byNpv.length - 1]).toBe("Warehouse and field operations");
+    const byRoi = sortRows(rows, { key: "roi", descending: false });
+    // None has no ROI: last whichever way the column is sorted.
+    expect(byRoi[byRoi.length - 1].name).toBe("Warehouse and field operations");
+    expect(sortRows(rows, { key: "order", descending: false }).map((r) => r.name)).toEqual(rows.map((r) => r.name));
+  });
+
+  test("filtering by part of a name and by tier; tier counts and seats per tier", () => {
+    expect(filterRows(rows, "RE", "all").map((r) => r.name)).toEqual([
+      "Customer support replies",
+      "Financial analysis and reporting",
+      "Contract review",
+      "Operations reports",
+      "Warehouse and field operations",
+    ]);
+    expect(filterRows(rows, "", "Consumer").map((r) => r.name)).toEqual([
+      "Operations reports",
+      "Internal communications",
+    ]);
+    expect(filterRows(rows, "", "byHand")).toEqual([]);
+    // sample.md: 4 Enterprise rows with 40 people, 2 Consumer with 60, 1 None.
+    expect(tierSummary(sampleWorkflows().map((w) => analyseWorkflow(w, DEFAULT_ASSUMPTIONS)))).toEqual([
+      { tier: "Enterprise", workflows: 4, seats: 40 },
+      { tier: "Consumer", workflows: 2, seats: 60 },
+      { tier: "None", workflows: 1, seats: 0 },
+    ]);
   });
 });

@@ -31,18 +31,25 @@ const PLANS: [string, string, string][] = [
 ];
 const SENSITIVE = ["Customer support replies", "Financial analysis and reporting", "Contract review"];
 
-function workflowItem(name: string): HTMLElement {
-  const label = screen.getByLabelText(`Tier for ${name}`);
-  return label.closest("li") as HTMLElement;
+/** Opens a workflow's figures (its name in the table is the button) and returns the panel. */
+async function workflowItem(name: string): Promise<HTMLElement> {
+  const existing = screen.queryByRole("region", { name: `Figures for ${name}` });
+  if (existing) return existing;
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name }));
+  });
+  return screen.getByRole("region", { name: `Figures for ${name}` });
 }
 
 function figure(item: HTMLElement, term: string): string {
-  const dt = within(item).getByText(term, { selector: "dt" });
+  const dt = [...item.querySelectorAll("dt")].find((d) => d.firstChild?.textContent === term);
+  if (!dt) throw new Error(`no figure "${term}"`);
   return dt.nextElementSibling?.textContent ?? "";
 }
 
 function planRow(label: string): string[] {
-  const th = screen.getByRole("rowheader", { name: label });
+  const plans = within(screen.getByRole("region", { name: "The two plans, figure by figure" }));
+  const th = plans.getByRole("rowheader", { name: label });
   return [...(th.parentElement as HTMLElement).querySelectorAll("td")].map((td) => td.textContent ?? "");
 }
 
@@ -66,7 +73,7 @@ describe("the wizard over a workbook port", () => {
     await heading("Review");
 
     for (const [name, tier, value, cost, oneTime] of SAMPLE) {
-      const item = workflowItem(name);
+      const item = await workflowItem(name);
       expect([
         name,
         figure(item, "Tier"),
@@ -75,11 +82,42 @@ describe("the wizard over a workbook port", () => {
         figure(item, "One-time cost"),
       ]).toEqual([name, tier, value, cost, oneTime]);
     }
-    expect(within(workflowItem("Contract review")).getByText(/Consumer: sensitive data rules it out/)).toBeTruthy();
+    expect(within(await workflowItem("Contract review")).getByText(/Consumer: sensitive data rules it out/)).toBeTruthy();
     for (const [label, perSeat, portfolio] of PLANS)
       expect([label, ...planRow(label)]).toEqual([label, perSeat, portfolio]);
-    expect(screen.getByText("Inflation factor 1.51")).toBeTruthy();
-    expect(screen.getByText(/Enterprise share of the portfolio's value: 87.5 %/)).toBeTruthy();
+    // The verdict in plain words first, then the terms, each with its explanation.
+    expect(screen.getByText("The per-seat plan pays 1.51 times as much for each unit of value.")).toBeTruthy();
+    expect(
+      screen.getByText(
+        "The workflow portfolio delivers 1,190,108 of value for 263,522 over 3 years; the per-seat plan delivers 536,762 for 179,053.",
+      ),
+    ).toBeTruthy();
+    expect(screen.getByRole("img", { name: /Value and cost of the two plans/ })).toBeTruthy();
+    const tiers = within(screen.getByRole("list", { name: "Workflows by tier" }));
+    expect(tiers.getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Enterprise: 4 workflows, 40 seats",
+      "Consumer: 2 workflows, 60 seats",
+      "None: 1 workflow, no seats (AI is not worth paying for there)",
+    ]);
+    const term = screen.getAllByText("Inflation factor")[0];
+    expect(term.getAttribute("tabindex")).toBe("0");
+    expect(document.getElementById(term.getAttribute("aria-describedby")!)?.textContent).toMatch(
+      /how many times as much per-seat licensing pays for the same value/,
+    );
+    expect(screen.getByText(/Enterprise share of value/).parentElement?.parentElement?.textContent).toMatch(/87.5 %/);
+    // The budget year by year, the vendors and the tornado (sample.md).
+    const budget = within(screen.getByRole("region", { name: "Budget year by year" }));
+    expect(
+      [...budget.getAllByRole("rowheader", { name: "Expected rebuild" })[0].parentElement!.querySelectorAll("td")].map(
+        (td) => td.textContent,
+      ),
+    ).toEqual(["0", "12,000", "10,800", "9,720", "32,520", "27,137"]);
+    const vendor = screen.getByRole("rowheader", { name: "(no vendor named)" }).parentElement!;
+    expect([...vendor.querySelectorAll("td")].map((td) => td.textContent)).toEqual(["4", "87.5 %", "27.1 %", "120,000"]);
+    expect(screen.getByText(/names no vendor/)).toBeTruthy();
+    expect(screen.getByRole("img", { name: /Portfolio NPV at the low and high end of each input/ })).toBeTruthy();
+    const horizon = screen.getByRole("rowheader", { name: "Horizon (years)" }).parentElement!;
+    expect([...horizon.querySelectorAll("td")].map((td) => td.textContent)).toEqual(["609,501", "1,215,509", "0 / 0"]);
 
     await click("Next: Write");
     await heading("Write");
@@ -134,7 +172,12 @@ describe("the wizard over a workbook port", () => {
     });
     await click("Read the table");
     await heading("Columns");
-    expect(screen.getByText(/lacks a required column: People/)).toBeTruthy();
+    // Which columns were found and which are missing, next to the controls that match them.
+    expect(
+      screen.getByText(
+        'Found 5 columns: A "Workflow", B "Staff", C "Tasks per person per month", D "Minutes saved per task", E "Hourly cost". Missing: People. Choose the column that holds each one below.',
+      ),
+    ).toBeTruthy();
     expect(screen.getByText("Required: choose the column that holds it")).toBeTruthy();
     expect((screen.getByRole("button", { name: "Next: Assumptions" }) as HTMLButtonElement).disabled).toBe(true);
     const people = screen.getByLabelText("People") as HTMLSelectElement;
@@ -151,22 +194,47 @@ describe("the wizard over a workbook port", () => {
     renderApp(new FakeWorkbook());
     await sampleTo("Assumptions");
     typeInto("Discount rate (share a year)", "abc");
-    expect(screen.getByText('Enter a number such as 0.8 or 80%; found "abc"')).toBeTruthy();
-    typeInto("Discount rate (share a year)", "2");
-    expect(screen.getByText("Must be a share between 0 and 1; got 2")).toBeTruthy();
+    expect(screen.getByText('Discount rate must be a share from 0 to 1, such as 0.1 or 10 %; found "abc"')).toBeTruthy();
+    typeInto("Discount rate (share a year)", "200");
+    expect(screen.getByText("Discount rate must be a share from 0 to 1, such as 0.1 or 10 %; found 200")).toBeTruthy();
     typeInto("Horizon (years)", "2.5");
-    expect(screen.getByText("Must be a whole number of years from 1 to 30; got 2.5")).toBeTruthy();
+    expect(screen.getByText("Horizon must be a whole number of years from 1 to 30; found 2.5")).toBeTruthy();
     typeInto("Headcount (people)", "50");
     // 200 people in the sample's rows (sample.md).
-    expect(screen.getByText("Must be at least 200, the People of the analysed rows, or empty")).toBeTruthy();
+    expect(
+      screen.getByText("Headcount must be at least 200 people, the People of the analysed rows, or empty; found 50"),
+    ).toBeTruthy();
     expect(screen.getByText("3 assumptions need fixing before the review can update.")).toBeTruthy();
     expect((screen.getByRole("button", { name: "Next: Review" }) as HTMLButtonElement).disabled).toBe(true);
 
-    typeInto("Discount rate (share a year)", "10%");
+    typeInto("Discount rate (share a year)", "8");
+    expect(screen.getByText("8 read as 8 %.")).toBeTruthy();
     typeInto("Horizon (years)", "3");
     typeInto("Headcount (people)", "");
     expect(screen.queryByText(/need fixing/)).toBeNull();
     expect((screen.getByRole("button", { name: "Next: Review" }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  test("a changed assumption is marked with its default and a reset; the summary says what the change did", async () => {
+    renderApp(new FakeWorkbook());
+    await sampleTo("Assumptions");
+    expect(screen.queryByText(/^Changed; default/)).toBeNull();
+    expect((screen.getByLabelText("Integration cost, deep (one-time)") as HTMLInputElement).value).toBe("50,000");
+    typeInto("Integration cost, deep (one-time)", "60,000");
+    expect(screen.getByText("Changed; default 50,000.")).toBeTruthy();
+    // Financial analysis and contract review are the deep rows: 2 × 10,000 more build and the upkeep and rebuild on it.
+    expect(screen.getByText(/^Last change: Integration cost, deep 50,000 → 60,000: portfolio NPV 926,586 → /)).toBeTruthy();
+    expect(screen.getByText(/per-seat NPV unchanged; inflation factor 1\.51 → 1\.\d\d\.$/)).toBeTruthy();
+    await click("Reset Integration cost, deep to 50,000");
+    expect((screen.getByLabelText("Integration cost, deep (one-time)") as HTMLInputElement).value).toBe("50,000");
+    expect(screen.queryByText(/^Changed; default/)).toBeNull();
+    // The new assumptions are there, with their ranges.
+    typeInto("Ramp months (months)", "6");
+    expect(screen.getByText(/^Now: inflation factor 1.51; portfolio NPV 817,822 against 308,654 per seat.$/)).toBeTruthy();
+    expect((screen.getByLabelText("Sensitivity swing (share)") as HTMLInputElement).value).toBe("0.2");
+    // A currency chosen here shows on every figure where the table's money cells carry none.
+    typeInto("Currency sign", "€");
+    expect(screen.getByText(/^Now: inflation factor 1.51; portfolio NPV €817,822 against €308,654 per seat.$/)).toBeTruthy();
   });
 
   test("the review follows the assumptions live", async () => {
@@ -189,7 +257,7 @@ describe("the wizard over a workbook port", () => {
     await click("Next: Review");
     await heading("Review");
     expect(planRow("PV costs")).toEqual([shown(expected.perSeat.pvCosts), shown(expected.portfolio.pvCosts)]);
-    expect(screen.getByText(`Inflation factor ${factor}`)).toBeTruthy();
+    expect(screen.getByText(`The per-seat plan pays ${factor} times as much for each unit of value.`)).toBeTruthy();
     // The per-seat plan buys no consumer seats: its figures stay sample.md's.
     expect(planRow("PV benefits")[0]).toBe("536,762");
   });
@@ -207,8 +275,8 @@ describe("the wizard over a workbook port", () => {
     await act(async () => {
       fireEvent.change(select, { target: { value: "Consumer" } });
     });
-    const item = workflowItem("Warehouse and field operations");
-    expect(figure(item, "Tier")).toBe("Consumer");
+    const item = await workflowItem("Warehouse and field operations");
+    expect(figure(item, "Tier")).toBe("Consumer, set by hand (the model chose None)");
     expect(within(item).getByText("Set by hand; the model chose None")).toBeTruthy();
     // 100 people at 20 a month for a year (model.md: Consumer's annual cost).
     expect(figure(item, "Annual cost")).toBe("24,000");
@@ -250,21 +318,25 @@ describe("the wizard over a workbook port", () => {
     renderApp(port, onWritten);
     await sampleTo("Write");
     await click("Write the analysis");
-    await screen.findByText("Sheets: AI Assumptions, AI Allocation (2), AI Comparison.");
+    await screen.findByText(/^Sheets: AI Assumptions, AI Allocation \(2\), .*AI Comparison/);
     expect(
       screen.getByText(
         'A sheet named "AI Allocation" that the add-in did not create is left untouched; this part of the analysis went to "AI Allocation (2)".',
       ),
     ).toBeTruthy();
     expect(onWritten).toHaveBeenCalledTimes(1);
-    expect(port.written[0].sheets.map((s) => s.name)).toEqual(["AI Assumptions", "AI Allocation", "AI Comparison"]);
+    const wanted = port.written[0].sheets.map((s) => s.name);
+    expect(wanted).toEqual(expect.arrayContaining(["AI Assumptions", "AI Allocation", "AI Comparison"]));
+    // In Excel the next action is in the same place: go to the allocation, one primary button.
+    await click("Go to AI Allocation (2)");
+    await waitFor(() => expect(port.selected).toEqual([{ sheet: "AI Allocation (2)", address: "A1" }]));
+    expect(screen.getByRole("button", { name: "Write the analysis again" }).className).not.toMatch(/primary/);
 
     await click("Write the analysis again");
     await waitFor(() => expect(port.written).toHaveLength(2));
-    await screen.findByText("Sheets: AI Assumptions, AI Allocation (2), AI Comparison.");
-    expect([...port.sheets].sort()).toEqual(
-      ["AI Allocation", "AI Allocation (2)", "AI Assumptions", "AI Comparison", "Sample workflows"].sort(),
-    );
+    await screen.findByText(/^Sheets: AI Assumptions, AI Allocation \(2\), .*AI Comparison/);
+    const own = wanted.map((n) => (n === "AI Allocation" ? "AI Allocation (2)" : n));
+    expect([...port.sheets].sort()).toEqual(["AI Allocation", "Sample workflows", ...own].sort());
   });
 
   test("a failing workbook call is a message in the pane, and the wizard goes on", async () => {
@@ -273,6 +345,8 @@ describe("the wizard over a workbook port", () => {
     renderApp(port);
     await screen.findByText("The workbook is busy: try again in a moment.");
     expect(screen.getByText("That did not work")).toBeTruthy();
+    // No list, no dead end: the list can be asked for again.
+    await click("Refresh the list");
     await click("Insert the sample table");
     await screen.findByRole("radio", { name: /SampleWorkflows/ });
     expect(screen.queryByText("That did not work")).toBeNull();

@@ -19,6 +19,8 @@ export interface SavedSettings {
   assumptions: Assumptions;
   overrides: Record<string, Tier>;
   columns: ColumnChoices;
+  /** The currency chosen in the wizard; absent or null: none chosen. */
+  currency?: string | null;
 }
 
 export function serializeSettings(settings: Omit<SavedSettings, "version">): string {
@@ -56,6 +58,9 @@ function readSavedAssumptions(value: unknown): Assumptions | null {
     integrationCost: { none: a.integrationCost.none, light: a.integrationCost.light, deep: a.integrationCost.deep },
     integrationUpkeep: a.integrationUpkeep,
     hurdleRoi: a.hurdleRoi,
+    // Settings saved before these assumptions existed take their defaults.
+    rampMonths: a.rampMonths ?? 0,
+    sensitivitySwing: a.sensitivitySwing ?? 0.2,
     headcount: a.headcount ?? null,
   };
   return checkAssumptions(copy).length === 0 ? copy : null;
@@ -81,6 +86,9 @@ export function parseSettings(json: string | null): Partial<Omit<SavedSettings, 
       if (TIERS.includes(tier as Tier)) overrides[name] = tier as Tier;
     }
     result.overrides = overrides;
+  }
+  if (typeof raw.currency === "string" && raw.currency.trim() !== "" && raw.currency.length <= 8) {
+    result.currency = raw.currency.trim();
   }
   if (isRecord(raw.columns)) {
     const columns: ColumnChoices = {};

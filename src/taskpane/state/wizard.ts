@@ -1,6 +1,6 @@
 import type { Tier } from "../../model";
 import { chooseTable } from "../../workbook/chooseTable";
-import type { SheetRole } from "../../workbook/layout";
+import type { AnalysisLayout, SheetRole } from "../../workbook/layout";
 import type { SourceGrid, TableCandidate, WrittenSheet } from "../../workbook/port";
 import type { FieldName } from "../../workbook/reading";
 import { DEFAULT_DRAFTS, draftsFrom, type AssumptionDrafts, type AssumptionKey } from "./assumptionFields";
@@ -31,16 +31,32 @@ export interface WizardState {
   columns: ColumnChoices;
   drafts: AssumptionDrafts;
   overrides: Record<string, Tier>;
+  /** The currency chosen on the Assumptions step, for a table whose money cells carry none; null: no sign. */
+  currency: string | null;
+  /** What the wizard started from, said once on the Source step (a previous run's sheets, saved settings). */
+  startedFrom: string[];
   /** The last write, cleared by any change that would write something else. */
   written: Written | null;
   /** True once the saved settings were read (or found missing): only then may the wizard save over them. */
   settingsLoaded: boolean;
+  /** The source cell a problem pointed at, previewed with the rows around it. */
+  shownCell: ShownCell | null;
+}
+
+/** 1-based workbook row and column of a source cell. */
+export interface ShownCell {
+  row: number;
+  column: number;
 }
 
 export interface Written {
   sheets: WrittenSheet[];
   /** The name each sheet was meant to have, so a renamed one can be explained. */
   wanted: Partial<Record<SheetRole, string>>;
+  /** What was written, for a preview of the sheets. */
+  layout?: AnalysisLayout;
+  /** Due-diligence notes of vendors no analysed row names any more, so no row of AI Vendors could keep them. */
+  notesDropped?: string[];
 }
 
 export type WizardAction =
@@ -53,7 +69,10 @@ export type WizardAction =
   | { type: "assumptionsReset" }
   | { type: "tierSet"; name: string; tier: Tier | null }
   | { type: "stepChanged"; step: StepId }
-  | { type: "written"; written: Written };
+  | { type: "written"; written: Written }
+  | { type: "cellShown"; cell: ShownCell | null }
+  | { type: "currencyChosen"; currency: string | null }
+  | { type: "previousRunRead"; drafts?: AssumptionDrafts; overrides: Record<string, Tier>; notes: string[] };
 
 export const INITIAL_STATE: WizardState = {
   step: "source",
@@ -63,8 +82,11 @@ export const INITIAL_STATE: WizardState = {
   columns: {},
   drafts: { ...DEFAULT_DRAFTS },
   overrides: {},
+  currency: null,
+  startedFrom: [],
   written: null,
   settingsLoaded: false,
+  shownCell: null,
 };
 
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
@@ -78,6 +100,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         drafts: s.assumptions ? draftsFrom(s.assumptions) : state.drafts,
         overrides: s.overrides ?? state.overrides,
         columns: s.columns ?? state.columns,
+        currency: s.currency ?? state.currency,
       };
     }
     case "candidatesListed": {
@@ -88,7 +111,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case "tableChosen":
       return action.id === state.tableId ? state : { ...state, tableId: action.id, grid: null, written: null };
     case "gridRead":
-      return { ...state, grid: action.grid, written: null };
+      return { ...state, grid: action.grid, written: null, shownCell: null };
     case "columnChosen": {
       const columns = { ...state.columns };
       if (action.header === undefined) delete columns[action.field];
@@ -109,5 +132,17 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, step: action.step };
     case "written":
       return { ...state, written: action.written };
+    case "cellShown":
+      return { ...state, shownCell: action.cell };
+    case "currencyChosen":
+      return { ...state, currency: action.currency, written: null };
+    case "previousRunRead":
+      // The sheets hold what the user typed after the last run: they win over the saved settings.
+      return {
+        ...state,
+        drafts: action.drafts ?? state.drafts,
+        overrides: { ...state.overrides, ...action.overrides },
+        startedFrom: action.notes,
+      };
   }
 }

@@ -1,4 +1,8 @@
-import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Text } from "@fluentui/react-components";
+import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { Text } from "../text";
+import { NativeSelect } from "../controls";
+import { columnNumber } from "../../workbook/a1";
+import { SourcePreview } from "../review/SourcePreview";
 import { ALL_FIELDS, fieldLabel, isRequired } from "../state/columns";
 import type { WizardControls } from "../useWizard";
 import { useStepStyles } from "./stepStyles";
@@ -13,6 +17,12 @@ export function ColumnsStep({ controls: c }: { controls: WizardControls }) {
   const analysed = reading?.workflows.length ?? 0;
   const rejected = reading?.rejected ?? [];
   const notes = reading?.workflows.filter((w) => w.notes.length > 0) ?? [];
+  const shownCell = c.state.shownCell;
+  const showCell = (column: string, row: number) => {
+    const number = columnNumber(column);
+    if (number !== undefined) c.dispatch({ type: "cellShown", cell: { row, column: number } });
+    void c.selectCell(grid.sheet, `${column}${row}`);
+  };
 
   return (
     <div className={styles.stack}>
@@ -21,7 +31,7 @@ export function ColumnsStep({ controls: c }: { controls: WizardControls }) {
         the match is wrong; columns not listed are left out and left alone.
       </Text>
 
-      {readingError ? (
+      {readingError && columns.missing.length > 0 ? null : readingError ? (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>The table cannot be read</MessageBarTitle>
@@ -39,6 +49,17 @@ export function ColumnsStep({ controls: c }: { controls: WizardControls }) {
         </MessageBar>
       )}
 
+      {columns.missing.length > 0 && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Match the missing columns by hand</MessageBarTitle>
+            {`Found ${columns.headers.length} ${columns.headers.length === 1 ? "column" : "columns"}: ${columns.headers
+              .map((h) => `${h.column} "${h.text}"`)
+              .join(", ")}. Missing: ${columns.missing.map((f) => fieldLabel(f)).join(", ")}. ` +
+              "Choose the column that holds each one below."}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.tight}>
         {ALL_FIELDS.map((field) => {
           const match = columns.columns.find((m) => m.field === field);
@@ -58,10 +79,10 @@ export function ColumnsStep({ controls: c }: { controls: WizardControls }) {
               validationState={missing ? "error" : "none"}
               validationMessage={missing ? "Required: choose the column that holds it" : undefined}
             >
-              <Select
+              <NativeSelect
                 value={match ? String(match.index) : ""}
-                onChange={(_, data) => {
-                  const header = columns.headers.find((h) => String(h.index) === data.value);
+                onChange={(e) => {
+                  const header = columns.headers.find((h) => String(h.index) === e.target.value);
                   c.dispatch({ type: "columnChosen", field, header: header ? header.text : null });
                 }}
               >
@@ -71,7 +92,7 @@ export function ColumnsStep({ controls: c }: { controls: WizardControls }) {
                     {`${h.column}: ${h.text}`}
                   </option>
                 ))}
-              </Select>
+              </NativeSelect>
             </Field>
           );
         })}
@@ -112,11 +133,14 @@ export function ColumnsStep({ controls: c }: { controls: WizardControls }) {
                     <Button
                       size="small"
                       disabled={c.busy !== null}
-                      onClick={() => void c.selectCell(grid.sheet, `${p.column}${p.row}`)}
+                      onClick={() => showCell(p.column, p.row)}
                     >
                       {`Select ${p.column}${p.row}`}
                     </Button>
                   </div>
+                  {shownCell && shownCell.row === p.row && shownCell.column === columnNumber(p.column) && (
+                    <SourcePreview grid={grid} cell={shownCell} onClose={() => c.dispatch({ type: "cellShown", cell: null })} />
+                  )}
                 </li>
               )),
             )}

@@ -1,56 +1,91 @@
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Spinner,
-  Text,
-} from "@fluentui/react-components";
+import { Button, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
+import { Text } from "../text";
+import { TextArea } from "../controls";
+import { useState } from "react";
 import { chooseTable, describeCandidate, isWorkflowTable } from "../../workbook/chooseTable";
+import { parsePastedRows } from "../state/pastedTable";
+import { SAMPLE_TABLE } from "../state/sampleTable";
 import type { WizardControls } from "../useWizard";
 import { useStepStyles } from "./stepStyles";
 
-/** Step 1: which table lists the workflows; the best match is chosen, and the sample can be inserted. */
+const useStyles = makeStyles({
+  choices: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
+  choice: {
+    display: "flex",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalS,
+    cursor: "pointer",
+    overflowWrap: "anywhere",
+    "& input": {
+      flexShrink: 0,
+      width: "16px",
+      height: "16px",
+      margin: "2px 0 0 0",
+      accentColor: tokens.colorCompoundBrandBackground,
+      cursor: "pointer",
+    },
+  },
+});
+
+/**
+ * Step 1: which table lists the workflows; the best match is chosen. Where the workbook has none that fits, the
+ * step offers what adds something: rows pasted from anywhere, or the sample.
+ */
 export function SourceStep({ controls: c }: { controls: WizardControls }) {
   const styles = useStepStyles();
+  const own = useStyles();
   const candidates = c.state.candidates;
   const best = candidates ? chooseTable(candidates) : null;
+  const [pasted, setPasted] = useState("");
+  const rows = parsePastedRows(pasted);
+  const hasSample = candidates?.some((t) => t.id.toLowerCase().startsWith(SAMPLE_TABLE.toLowerCase())) ?? false;
+  // The sample adds something only where no table could be analysed as it is.
+  const offerSample = candidates !== null && best === null && !hasSample;
+  const offerPaste = candidates !== null && best === null;
 
   return (
     <div className={styles.stack}>
-      <Text>
+      <Text className={styles.prose}>
         Choose the table that lists your workflows, one row each, with headers such as Workflow, People and Hourly cost.
         The table itself is never changed.
       </Text>
+      {c.state.startedFrom.length > 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Starting from the previous run</MessageBarTitle>
+            {c.state.startedFrom.join(" ")}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {candidates === null ? (
-        <Spinner size="tiny" label="Looking for tables…" />
+        <Text>Looking for tables…</Text>
       ) : candidates.length === 0 ? (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            This workbook has no table yet. Insert the sample to see how the analysis works, or add a table with a
-            header row and reopen this step.
+            This workbook has no table yet. Paste your workflow rows below to add one on a new sheet, or insert the
+            sample to see how the analysis works.
           </MessageBarBody>
         </MessageBar>
       ) : (
-        <Field label="Workflow table">
-          <RadioGroup
-            value={c.state.tableId ?? ""}
-            onChange={(_, data) => c.dispatch({ type: "tableChosen", id: data.value })}
-          >
-            {candidates.map((candidate) => (
-              <Radio
-                key={candidate.id}
+        <fieldset className={own.choices}>
+          <legend className={own.legend}>Workflow table</legend>
+          {candidates.map((candidate) => (
+            <label key={candidate.id} className={own.choice}>
+              <input
+                type="radio"
+                name="workflow-table"
                 value={candidate.id}
-                label={
-                  describeCandidate(candidate) +
-                  (candidate === best ? " (best match)" : isWorkflowTable(candidate) ? "" : " (headers do not match)")
-                }
+                checked={c.state.tableId === candidate.id}
+                onChange={() => c.dispatch({ type: "tableChosen", id: candidate.id })}
               />
-            ))}
-          </RadioGroup>
-        </Field>
+              <Text>
+                {describeCandidate(candidate) +
+                  (candidate === best ? " (best match)" : isWorkflowTable(candidate) ? "" : " (headers do not match)")}
+              </Text>
+            </label>
+          ))}
+        </fieldset>
       )}
       {candidates !== null && candidates.length > 0 && best === null && (
         <MessageBar intent="warning" layout="multiline">
@@ -61,13 +96,56 @@ export function SourceStep({ controls: c }: { controls: WizardControls }) {
         </MessageBar>
       )}
       <div className={styles.row}>
-        <Button disabled={c.busy !== null} onClick={() => void c.insertSample()}>
-          Insert the sample table
+        <Button size="small" disabled={c.busy !== null} onClick={() => void c.refreshTables()}>
+          Refresh the list
         </Button>
         <Text size={200} className={styles.muted}>
-          A 200-person company on a new sheet.
+          Added a table in the workbook? It shows up here.
         </Text>
       </div>
+      {offerPaste && (
+        <section aria-labelledby="paste-heading" className={styles.tight}>
+          <h3 id="paste-heading" className={styles.subheading}>
+            Paste a table
+          </h3>
+          <Field
+            label="Rows copied from a spreadsheet, header row first"
+            hint="Copy the cells in Excel or another spreadsheet and paste them here; they go to a new sheet as a table."
+          >
+            <TextArea
+              value={pasted}
+              rows={4}
+              onChange={(e) => setPasted(e.target.value)}
+              placeholder={"Workflow\tPeople\tTasks per person per month\tMinutes saved per task\tHourly cost"}
+            />
+          </Field>
+          <div className={styles.row}>
+            <Button
+              disabled={c.busy !== null || rows.length < 2}
+              onClick={() => void c.insertPasted(rows).then(() => setPasted(""))}
+            >
+              Add as a table
+            </Button>
+            {rows.length > 0 && (
+              <Text size={200} className={styles.muted}>
+                {rows.length < 2
+                  ? "A header row and at least one row of figures are needed."
+                  : `${rows.length - 1} ${rows.length === 2 ? "row" : "rows"} under ${rows[0].length} headers.`}
+              </Text>
+            )}
+          </div>
+        </section>
+      )}
+      {offerSample && (
+        <div className={styles.row}>
+          <Button disabled={c.busy !== null} onClick={() => void c.insertSample()}>
+            Insert the sample table
+          </Button>
+          <Text size={200} className={styles.muted}>
+            A 200-person company on a new sheet.
+          </Text>
+        </div>
+      )}
     </div>
   );
 }

@@ -22,6 +22,8 @@ export const useStepStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
+  /** Sentences keep a readable measure when the pane is wide. */
+  prose: { maxWidth: "70ch" },
   muted: { color: tokens.colorNeutralForeground3 },
   subheading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
