@@ -6,7 +6,7 @@ import {
   readPercentText,
   readYesNo,
 } from "../model";
-import { arrivedErrorCode, arrivedProblem, InputProblem } from "./excelErrors";
+import { arrivedErrorCode, arrivedProblem, InputProblem, valueError } from "./excelErrors";
 
 /**
  * How one argument value becomes a number the model takes (functions.md, "Behaviour that every function shares").
@@ -26,23 +26,29 @@ export abstract class Reader {
 
   /**
    * Reads a range's cells, row by row, into `into`; a cell that does not read goes to `problem` with its position.
-   * Indexed loops, not for-of: ranges can come from another realm, where the array iterator's fast path does not
-   * apply.
+   * Every row must be as long as the first (a #VALUE! for the whole formula otherwise). Indexed loops, not for-of:
+   * ranges can come from another realm, where the array iterator's fast path does not apply.
    */
   readRange(
     range: readonly (readonly unknown[])[],
     into: Float64Array,
     problem: (position: number, found: InputProblem) => void,
   ): void {
+    const columns = range[0].length;
     for (let r = 0, i = 0; r < range.length; r++) {
       const row = range[r];
-      for (let c = 0; c < row.length; c++, i++) {
+      if (!Array.isArray(row) || row.length !== columns) throw notRectangular(this.name);
+      for (let c = 0; c < columns; c++, i++) {
         const value = this.read(row[c]);
         if (typeof value === "number") into[i] = value;
         else problem(i, value);
       }
     }
   }
+}
+
+function notRectangular(name: string): unknown {
+  return valueError(`${name} is not a rectangular range`);
 }
 
 /** Omitted (null), an empty cell (null, or undefined in older hosts), or text with nothing in it. */
@@ -137,9 +143,11 @@ class NumberReader extends Reader {
     problem: (position: number, found: InputProblem) => void,
   ): void {
     const { min, max, whole, zeroIsEmpty } = this;
+    const columns = range[0].length;
     for (let r = 0, i = 0; r < range.length; r++) {
       const row = range[r];
-      for (let c = 0; c < row.length; c++, i++) {
+      if (!Array.isArray(row) || row.length !== columns) throw notRectangular(this.name);
+      for (let c = 0; c < columns; c++, i++) {
         const cell = row[c];
         // The cells of a range of numbers, read without a call; anything else goes the long way.
         if (
