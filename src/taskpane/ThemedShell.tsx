@@ -10,7 +10,7 @@ const useStyles = makeStyles({
 export function ThemedShell({ dark, children }: { dark: boolean; children: ReactNode }) {
   const styles = useStyles();
   return (
-    <FluentProvider theme={fluentTheme(dark)} className={styles.root}>
+    <FluentProvider theme={fluentTheme(dark)} className={styles.root} data-theme={dark ? "dark" : "light"}>
       {children}
     </FluentProvider>
   );

@@ -1,12 +1,12 @@
 import { createRoot } from "react-dom/client";
 import sampleCsv from "../../examples/sample-workflows.csv";
 import { OfficeWorkbook } from "../workbook/office/OfficeWorkbook";
-import { App } from "./App";
+import { answeringPort, paneVisibility, type VisibilityEvents } from "../workbook/office/paneHost";
+import { OfficePane } from "./App";
 import { HostMessage } from "./HostMessage";
-import { isDark } from "./theme";
 import { ThemedShell } from "./ThemedShell";
 
-/** The task pane in Excel: the wizard over the open workbook, in the theme Office shows when the pane opens. */
+/** The task pane in Excel: the wizard over the open workbook, in Office's theme, read again each time it is shown. */
 const element = document.getElementById("root");
 if (element) {
   const root = createRoot(element);
@@ -19,15 +19,24 @@ if (element) {
     );
   } else {
     Office.onReady((info) => {
-      const dark = isDark(Office.context?.officeTheme);
-      root.render(
-        <ThemedShell dark={dark}>
-          {info.host === Office.HostType.Excel ? (
-            <App port={new OfficeWorkbook()} sampleCsv={sampleCsv} />
-          ) : (
+      if (info.host !== Office.HostType.Excel) {
+        root.render(
+          <ThemedShell dark={false}>
             <HostMessage reason="not-excel" />
-          )}
-        </ThemedShell>,
+          </ThemedShell>,
+        );
+        return;
+      }
+      // Office.addin exists only in the shared runtime; a hidden page there reports itself as hidden.
+      const events = (Office as { addin?: VisibilityEvents }).addin;
+      const visibility = paneVisibility(events, document.visibilityState !== "hidden");
+      root.render(
+        <OfficePane
+          port={answeringPort(new OfficeWorkbook())}
+          sampleCsv={sampleCsv}
+          visibility={visibility}
+          readTheme={() => Office.context?.officeTheme}
+        />,
       );
     });
   }

@@ -227,8 +227,16 @@ function inside(inner: Rect, outer: Rect): boolean {
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-const encoder = new TextEncoder();
-const jsonBytes = (value: unknown) => encoder.encode(JSON.stringify(value) ?? "").length;
+/** UTF-8 bytes of a value's JSON, counted the plain way (jsdom, where the pane's tests run, has no TextEncoder). */
+function jsonBytes(value: unknown): number {
+  const text = JSON.stringify(value) ?? "";
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 // ---- formulas as Excel keeps them --------------------------------------------------------------------------------

@@ -92,11 +92,24 @@ export interface WritePlan {
   requestBytes: number[];
 }
 
-const encoder = new TextEncoder();
+/** Bytes of text in UTF-8 (counted, not encoded: no TextEncoder needed where the pane is tested). */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
 
 /** Bytes of a value as JSON in UTF-8: what it adds to a request body. */
 export function jsonBytes(value: unknown): number {
-  return encoder.encode(JSON.stringify(value)).length;
+  return utf8Bytes(JSON.stringify(value) ?? "null");
 }
 
 /**
