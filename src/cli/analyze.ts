@@ -5,7 +5,7 @@ import { identifyFile } from "../workbook/xlsx/fileKind";
 import { XlsxError as ReadError } from "../workbook/xlsx/read/errors";
 import { XlsxError } from "../workbook/xlsx/XlsxWorkbook";
 import { parseArguments, USAGE, UsageError } from "./argv";
-import { readSettingsJson, SettingsError } from "./assumptionsFile";
+import { readSettings, SettingsError } from "./assumptionsFile";
 import { checkOutputKind, checkOutputPath, FileError, readInput, readText, writeOutput } from "./files";
 import { analyzeWorkbook, RunError } from "./run";
 import { formatRejected, formatSummary } from "./summary";
@@ -30,9 +30,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return EXIT.done;
     }
-    const settings = args.assumptions
-      ? readSettingsJson(readText(args.assumptions, "assumptions file"), args.assumptions)
+    const file = args.assumptions
+      ? { text: readText(args.assumptions, "assumptions file"), name: args.assumptions }
       : undefined;
+    const settings = readSettings(file, args.sets);
     checkOutputPath(args.input, args.out, args.force);
     const input = readInput(args.input);
     // Told apart before any reading: "an .xls file, save it as .xlsx", never a zip library's complaint.

@@ -10,9 +10,9 @@ analysis gives). The input file is never changed.
 
 Where the workbook already holds the add-in's sheets from an earlier run, what you typed there is kept: the
 assumptions on AI Assumptions, the tiers set by hand on AI Allocation and the due-diligence notes on AI Vendors
-are read back and used again. What you give on the command line wins over them: an --assumptions file wins for
-each assumption it names, --tier wins for its workflow, --currency wins where the workbook's money cells carry
-no currency of their own.
+are read back and used again. What you give on the command line wins over them: an --assumptions file or a
+--set wins for each assumption it names, --tier for its workflow; --currency is used where the workbook's money
+cells carry no currency of their own.
 
 Options:
   --out <file.xlsx>         Where to write the copy (required; not the input file). A macro workbook (.xlsm)
@@ -25,6 +25,9 @@ Options:
                             {"years": 5, "discountRate": 0.08, "hurdleRoi": 1.5,
                              "integrationCost": {"deep": 40000},
                              "overrides": {"Contract review": "Consumer"}}
+  --set <name>=<value>      One assumption, by the file's names; repeatable, and wins over the file, e.g.
+                            --set years=5 --set discountRate=8% --set integrationCost.deep=40000
+                            (--set headcount= leaves the headcount to the People of the analysed rows).
   --tier "<workflow>=<tier>"
                             Sets a workflow's tier by hand (Enterprise, Consumer or None); repeat it for more
                             workflows, e.g. --tier "Contract review=Consumer".
@@ -46,6 +49,8 @@ export interface RunArguments {
   assumptions?: string;
   /** Tiers set by hand on the command line, by workflow name as typed. */
   tiers: Record<string, Tier>;
+  /** `--set name=value` pairs, in the order given. */
+  sets: [string, string][];
   currency?: string;
   force: boolean;
   strict: boolean;
@@ -63,8 +68,7 @@ export class UsageError extends Error {
   }
 }
 
-const VALUED = new Set(["--out", "--table", "--assumptions", "--tier", "--currency"]);
-const REPEATABLE = new Set(["--tier"]);
+const VALUED = new Set(["--out", "--table", "--assumptions", "--tier", "--set", "--currency"]);
 const SWITCHES = new Set(["--force", "--strict", "--fresh", "--quiet"]);
 const KNOWN = [...VALUED, ...SWITCHES, "--help"].join(", ");
 
@@ -85,6 +89,7 @@ function readTier(value: string): [string, Tier] {
 export function parseArguments(argv: readonly string[]): Arguments {
   const values: Record<string, string> = {};
   const tiers: Record<string, Tier> = {};
+  const sets: [string, string][] = [];
   const switches = new Set<string>();
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -109,7 +114,13 @@ export function parseArguments(argv: readonly string[]): Arguments {
         tiers[key ?? name] = tier;
         continue;
       }
-      if (flag in values && !REPEATABLE.has(flag)) throw new UsageError(`${flag} is given twice; give it once.`);
+      if (flag === "--set") {
+        const eq = value.indexOf("=");
+        if (eq <= 0) throw new UsageError(`--set takes name=value, e.g. --set discountRate=0.08; got "${value}".`);
+        sets.push([value.slice(0, eq).trim(), value.slice(eq + 1)]);
+        continue;
+      }
+      if (flag in values) throw new UsageError(`${flag} is given twice; give it once.`);
       values[flag] = value;
     } else if (arg.startsWith("-") && arg !== "-") {
       throw new UsageError(`Unknown option ${arg}. Options: ${KNOWN}.`);
@@ -138,6 +149,7 @@ export function parseArguments(argv: readonly string[]): Arguments {
     table: values["--table"],
     assumptions: values["--assumptions"],
     tiers,
+    sets,
     currency,
     force: switches.has("--force"),
     strict: switches.has("--strict"),
@@ -156,5 +168,6 @@ function example(flag: string): string {
   if (flag === "--table") return "--table Workflows";
   if (flag === "--tier") return '--tier "Contract review=Consumer"';
   if (flag === "--currency") return "--currency €";
+  if (flag === "--set") return "--set years=5";
   return "--assumptions assumptions.json";
 }

@@ -69,6 +69,10 @@ function readIntegrationCost(value: unknown, problems: string[], given: string[]
 
 /** Reads the JSON text of an --assumptions file; `source` names it in messages. */
 export function readSettingsJson(text: string, source: string): RunSettings {
+  return readSettingsObject(parseSettingsJson(text, source), source);
+}
+
+function parseSettingsJson(text: string, source: string): Record<string, unknown> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -78,6 +82,44 @@ export function readSettingsJson(text: string, source: string): RunSettings {
   if (!isRecord(parsed)) {
     throw new SettingsError(`${source} must hold a JSON object such as {"years": 5, "discountRate": 0.08}`);
   }
+  return parsed;
+}
+
+/** A `--set` value as JSON would give it: a number, "8%" as 0.08, an empty value or "default" as null. */
+function setValue(text: string): unknown {
+  const trimmed = text.trim();
+  if (trimmed === "" || trimmed.toLowerCase() === "default") return null;
+  const percent = /^(.*)%$/.exec(trimmed);
+  const number = Number((percent ? percent[1] : trimmed).replace(/,/g, "").trim());
+  if (!Number.isFinite(number) || /^\s*$/.test(percent ? percent[1] : trimmed)) return trimmed;
+  return percent ? number / 100 : number;
+}
+
+/**
+ * The file's settings with each `--set name=value` on top ("integrationCost.deep=40000" for one need), checked
+ * together so every problem is reported at once. Undefined where neither was given.
+ */
+export function readSettings(
+  file: { text: string; name: string } | undefined,
+  sets: readonly (readonly [string, string])[],
+): RunSettings | undefined {
+  if (file === undefined && sets.length === 0) return undefined;
+  const combined: Record<string, unknown> = file ? parseSettingsJson(file.text, file.name) : {};
+  for (const [name, text] of sets) {
+    const [top, sub] = name.split(".");
+    if (sub !== undefined) {
+      const inner = isRecord(combined[top]) ? { ...(combined[top] as Record<string, unknown>) } : {};
+      inner[sub] = setValue(text);
+      combined[top] = inner;
+    } else {
+      combined[name] = setValue(text);
+    }
+  }
+  const source = [file?.name, sets.length > 0 ? "--set" : undefined].filter(Boolean).join(" with ");
+  return readSettingsObject(combined, source);
+}
+
+function readSettingsObject(parsed: Record<string, unknown>, source: string): RunSettings {
   const problems: string[] = [];
   const assumptions: Assumptions = {
     ...DEFAULT_ASSUMPTIONS,

@@ -486,3 +486,48 @@ describe("vendors and the sheets written", () => {
     expect(numFmt).toMatch(/€/);
   });
 });
+
+describe("--set", () => {
+  test("sets single assumptions, percentages and one need's integration cost, and wins over the file", async () => {
+    const settings = file("a.json", JSON.stringify({ years: 4, hurdleRoi: 0.5 }));
+    const out = file("out.xlsx");
+    const result = await run(
+      SAMPLE,
+      "--out",
+      out,
+      "--quiet",
+      "--assumptions",
+      settings,
+      "--set",
+      "years=5",
+      "--set",
+      "discountRate=8%",
+      "--set=integrationCost.deep=40,000",
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Over 5 years, in present values/);
+    const written = await openBytes(new Uint8Array(readFileSync(out)));
+    const assumptions = sheetOf(written, "AI Assumptions");
+    const value = (label: string) => assumptions.getCell(rowOf(assumptions, label), 2).value;
+    expect([value("Horizon"), value("Discount rate"), value("Hurdle ROI"), value("Integration cost, deep")]).toEqual([
+      5, 0.08, 0.5, 40000,
+    ]);
+  });
+
+  test("every problem of the file and the --set values together, before any workbook is read", async () => {
+    const out = file("out.xlsx");
+    const settings = file("a.json", JSON.stringify({ adoption: 2 }));
+    const result = await expectRefused(
+      run(SAMPLE, "--out", out, "--assumptions", settings, "--set", "discount_rate=0.1", "--set", "years=abc"),
+      out,
+      /a\.json with --set has problems/,
+    );
+    expect(result.stderr).toMatch(/"discount_rate" is not an assumption; did you mean "discountRate"\?/);
+    expect(result.stderr).toMatch(/years must be a whole number of years from 1 to 30; got "abc"/);
+    expect(result.stderr).toMatch(/adoption must be a share between 0 and 1; got 2/);
+    expect(result.stderr).not.toMatch(/Reading the workbook/);
+    const usage = await run(SAMPLE, "--out", out, "--set", "years");
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/--set takes name=value/);
+  });
+});
