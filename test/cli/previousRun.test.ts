@@ -9,6 +9,7 @@ import { readPreviousRun } from "../../src/workbook/previousRun";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/XlsxWorkbook";
 import { cellAddress } from "../../src/workbook/a1";
 import { addTable, budgetWithTable, bytesOf, editZip, openBytes, sampleRows } from "../support/workbooks";
+import { recalculate } from "../support/libreoffice";
 import { editCells, namedCellAddress } from "./editCells";
 import { sheetOf, shown } from "./writtenSheets";
 
@@ -205,4 +206,12 @@ describe("readPreviousRun over the .xlsx adapter", () => {
     // The tiers and notes are found by their tables, which an older version's sheets may still hold.
     expect(previous.overrides).toEqual({});
   });
+
+  test("edits survive a save by another program (LibreOffice), and come back", async () => {
+    const [saved] = await recalculate([again]);
+    const previous = await readPreviousRun(await XlsxWorkbook.load(saved));
+    expect(previous.assumptions).toMatchObject({ years: 5, discountRate: 0.08, hurdleRoi: 1.5, headcount: null });
+    expect(previous.overrides).toEqual({ "Operations reports": "Enterprise" });
+    expect(previous.dueDiligence).toEqual({ Globex: NOTE });
+  }, 120_000);
 });
