@@ -46,9 +46,24 @@ class RewriteHostPlugin {
 /**
  * Excel hands an error cell (#N/A in an input range) to a custom function only where functions.json says
  * `"allowErrorForDataTypeAny": true`, a top-level property that custom-functions-metadata never writes
- * (custom-functions-errors.md, "Errors as custom function inputs"). It applies to parameters of type `any`, so the
- * build also refuses a parameter of any other type: its errors would never reach the function.
+ * (custom-functions-errors.md, "Errors as custom function inputs"). It applies to parameters of type `any`, so a
+ * parameter of any other type is a problem: its errors would never reach the function.
  */
+function allowErrors(metadataJson) {
+  const metadata = JSON.parse(metadataJson);
+  const problems = metadata.functions.flatMap((f) =>
+    f.parameters
+      .filter((p) => p.type !== "any")
+      .map(
+        (p) =>
+          `${f.id}'s parameter ${p.name} is of type ${p.type}: declare it any (or any[][]) so that errors in its ` +
+          "cells reach the function",
+      ),
+  );
+  return { text: JSON.stringify({ allowErrorForDataTypeAny: true, ...metadata }, null, 4), problems };
+}
+
+/** Applies allowErrors to the generated functions.json; its problems fail the build. */
 class AllowErrorsPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("AllowErrorsPlugin", (compilation) => {
@@ -57,16 +72,8 @@ class AllowErrorsPlugin {
         () => {
           const asset = compilation.getAsset("functions.json");
           if (!asset) return;
-          const metadata = JSON.parse(asset.source.source().toString());
-          for (const f of metadata.functions) {
-            for (const p of f.parameters) {
-              if (p.type !== "any") {
-                const message = `${f.id}'s parameter ${p.name} is of type ${p.type}: declare it any (or any[][]) so that errors in its cells reach the function`;
-                compilation.errors.push(new compiler.webpack.WebpackError(message));
-              }
-            }
-          }
-          const text = JSON.stringify({ allowErrorForDataTypeAny: true, ...metadata }, null, 4);
+          const { text, problems } = allowErrors(asset.source.source().toString());
+          for (const problem of problems) compilation.errors.push(new compiler.webpack.WebpackError(problem));
           compilation.updateAsset("functions.json", new compiler.webpack.sources.RawSource(text));
         },
       );
@@ -164,3 +171,6 @@ module.exports = (env, options) => {
     },
   };
 };
+
+// For test/functions/allowErrors.test.ts.
+module.exports.allowErrors = allowErrors;
