@@ -64,7 +64,7 @@ export async function buildSampleWorkbook(csv: string): Promise<Uint8Array> {
   [
     "How to use this workbook",
     "Run the AI Budget add-in (or `npm run analyze -- examples/sample-budget.xlsx --out result.xlsx`).",
-    "It reads the Workflows table on the Budget 2026 sheet and adds three sheets: AI Assumptions, AI Allocation and AI Comparison.",
+    "It reads the Workflows table on the Budget 2026 sheet and adds its own sheets: AI Assumptions, AI Allocation, AI Workings, AI Comparison, AI Budget, AI Vendors and AI Sensitivity.",
     "The Owner column is for people, not for the analysis: it is left out and left alone.",
     "Adoption is not given per workflow, so the assumption (80 %) applies to every row.",
   ].forEach((line, i) => {
