@@ -182,7 +182,15 @@ async function readAssumptionsSheet(
     return;
   }
   const wanted = NAMED.filter((n) => modelHas(n.field));
-  const values = await port.readNamedValues(wanted.map((n) => n.name));
+  let values: Record<string, GridValue>;
+  try {
+    values = await port.readNamedValues(wanted.map((n) => n.name));
+  } catch (error) {
+    run.problems.push(
+      `${sheet}: its assumption cells could not be read (${(error as Error).message}); the defaults are used.`,
+    );
+    return;
+  }
   const found = (name: string): GridValue | undefined =>
     values[name] ?? values[Object.keys(values).find((k) => k.toLowerCase() === name.toLowerCase()) ?? ""];
   if (wanted.every((n) => found(n.name) === undefined)) {
