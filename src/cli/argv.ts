@@ -24,13 +24,13 @@ Options:
   --assumptions <file>      A JSON file of assumptions, each replacing the sheet's value (or the default), e.g.
                             {"years": 5, "discountRate": 0.08, "hurdleRoi": 1.5,
                              "integrationCost": {"deep": 40000},
-                             "overrides": {"Contract review": "Consumer"}}
+                             "overrides": {"Operations reports": "Enterprise"}}
   --set <name>=<value>      One assumption, by the file's names; repeatable, and wins over the file, e.g.
                             --set years=5 --set discountRate=8% --set integrationCost.deep=40000
                             (--set headcount= leaves the headcount to the People of the analysed rows).
   --tier "<workflow>=<tier>"
                             Sets a workflow's tier by hand (Enterprise, Consumer or None); repeat it for more
-                            workflows, e.g. --tier "Contract review=Consumer".
+                            workflows, e.g. --tier "Operations reports=Enterprise".
   --currency <symbol>       The money symbol for the written sheets and the summary (e.g. --currency €), used
                             where the source table's money cells carry none of their own.
   --fresh                   Ignore what the add-in's sheets of an earlier run hold; start from the defaults.
@@ -77,7 +77,9 @@ function readTier(value: string): [string, Tier] {
   const name = eq < 0 ? "" : value.slice(0, eq).trim();
   const word = eq < 0 ? "" : value.slice(eq + 1).trim();
   if (name === "" || word === "") {
-    throw new UsageError(`--tier takes "Workflow name=Tier", e.g. --tier "Contract review=Consumer"; got "${value}".`);
+    throw new UsageError(
+      `--tier takes "Workflow name=Tier", e.g. --tier "Operations reports=Enterprise"; got "${value}".`,
+    );
   }
   const tier = TIERS.find((t) => t.toLowerCase() === word.toLowerCase());
   if (tier === undefined) {
@@ -166,7 +168,7 @@ function splitInline(arg: string): [string, string | undefined] {
 function example(flag: string): string {
   if (flag === "--out") return "--out result.xlsx";
   if (flag === "--table") return "--table Workflows";
-  if (flag === "--tier") return '--tier "Contract review=Consumer"';
+  if (flag === "--tier") return '--tier "Operations reports=Enterprise"';
   if (flag === "--currency") return "--currency €";
   if (flag === "--set") return "--set years=5";
   return "--assumptions assumptions.json";
