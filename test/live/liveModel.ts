@@ -11,12 +11,12 @@ import { ALLOCATION_HEADERS, bodyRows, allocationLetter } from "../../src/workbo
 import { reasonText, tierWithHand } from "../../src/workbook/sheets/reasonFormula";
 import { recalculate } from "../support/libreoffice";
 import { bytesOf, openBytes } from "../support/workbooks";
-import { layoutToXlsx } from "./layoutWorkbook";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/XlsxWorkbook";
 
 /**
- * What the live-model tests share: analyse a table with the model, write it, edit the written file as a user
- * would, recalculate it in LibreOffice, and compare every formula's result with what the model computes for the
- * edited inputs.
+ * What the live-model tests share: analyse a table with the model, write it through the .xlsx adapter, edit the
+ * written file as a user would (through ExcelJS, as another program), recalculate it in LibreOffice, and compare
+ * every formula's result with what the model computes for the edited inputs.
  */
 
 export const WHEN = new Date(Date.UTC(2026, 11, 2, 9, 0, 0));
@@ -46,8 +46,11 @@ export function analyse(
   );
 }
 
+/** The analysis written through the .xlsx adapter, into a workbook of its own. */
 export async function writeAnalysis(analysis: Analysis): Promise<Uint8Array> {
-  return layoutToXlsx(buildAnalysisLayout(analysis));
+  const book = XlsxWorkbook.create();
+  await book.writeAnalysis(buildAnalysisLayout(analysis));
+  return book.save();
 }
 
 /** A change a user makes in the written file: a defined name's cell, or a cell of an add-in sheet. */
