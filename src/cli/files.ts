@@ -58,6 +58,9 @@ export function checkOutputPath(input: string, out: string, force = false): void
       `--out names the input workbook ${input}. The input is never changed: name a new file, e.g. --out ${basename(input).replace(/\.xls[xm]$/i, "")}-analysed${extension}.`,
     );
   }
+  if (existsSync(out) && statSync(out).isDirectory()) {
+    throw new FileError(`--out ${out} is a folder. Name a file in it, e.g. --out ${join(out, "result.xlsx")}.`);
+  }
   if (!force && existsSync(out)) refuseExisting(out);
   let folder: string;
   try {
@@ -92,9 +95,26 @@ export function writeOutput(out: string, bytes: Uint8Array, force = false): void
     else placeWithoutReplacing(temporary, out);
   } catch (error) {
     if (error instanceof FileError) throw error;
-    throw new FileError(`Cannot write ${out}: ${(error as Error).message}`);
+    throw new FileError(`Cannot write ${out}: ${whyNot(error as NodeJS.ErrnoException)}`);
   } finally {
     rmSync(temporary, { force: true });
+  }
+}
+
+/** The operating system's reason in words, rather than its code and call. */
+function whyNot(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case "EACCES":
+    case "EPERM":
+      return "you are not allowed to write there (or the file is open in another program). Choose another folder or close the file.";
+    case "EROFS":
+      return "that place is read-only. Choose another folder.";
+    case "ENOSPC":
+      return "the disk is full. Free some space or choose another disk.";
+    case "EISDIR":
+      return "that name is a folder. Name a file, e.g. result.xlsx.";
+    default:
+      return error.message;
   }
 }
 

@@ -1,5 +1,5 @@
 import { Workbook } from "exceljs";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/analyze";
@@ -363,6 +363,15 @@ describe("--out that exists, and --force", () => {
     expect(result.code).toBe(0);
     const written = await openBytes(new Uint8Array(readFileSync(out)));
     expect(written.getWorksheet("AI Allocation")).toBeDefined();
+  });
+
+  test("an --out that is a folder is refused, even with --force", async () => {
+    const folder = join(dir, "result.xlsx");
+    mkdirSync(folder);
+    const result = await run(SAMPLE, "--out", folder, "--force");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/result\.xlsx is a folder\. Name a file in it/);
+    expect(statSync(folder).isDirectory()).toBe(true);
   });
 
   test("no temporary file is left beside the output", async () => {
