@@ -131,6 +131,14 @@ const scenarios: Scenario[] = [
     overrides: {},
     typed: {},
   },
+  {
+    title: "a ROI on the hurdle within the tolerance: the hurdle a relative 1e-12 above Operations reports' 300 %",
+    edits: [{ name: "AIBUDGET_HurdleRoi", value: 3 * (1 + 1e-12) }],
+    assumptions: { ...DEFAULT_ASSUMPTIONS, hurdleRoi: 3 * (1 + 1e-12) },
+    workflows: sample,
+    overrides: {},
+    typed: {},
+  },
 ];
 
 const written = writeAnalysis(base);
@@ -233,6 +241,14 @@ describe("what the edits did", () => {
         );
       }
     }
+  });
+
+  it("lets a ROI within the tolerance of the hurdle clear it, as the model does", () => {
+    const onHurdle = results[6];
+    expect(tierAt(onHurdle, OPERATIONS)).toBe("Consumer");
+    expect(reasonAt(onHurdle, OPERATIONS)).toBe(
+      "Consumer ROI 300 % clears the hurdle 300 %; Enterprise ROI 166 % is below the hurdle 300 %",
+    );
   });
 
   it("gives an unknown Integration word and a People typed as text empty figures and a Reason naming them", () => {
