@@ -264,16 +264,15 @@ function cellText(value: GridValue | undefined): string {
 }
 
 /** Two columns of an own table read row by row; `use` gets the key, the value and the workbook row. */
-async function readColumns(
-  port: WorkbookPort,
+function readColumns(
+  grid: SourceGrid | null,
   table: string,
   sheet: string,
   keyHeader: string,
   valueHeader: string,
   run: PreviousRun,
   use: (key: string, value: GridValue, row: number) => void,
-): Promise<void> {
-  const grid = await ownTable(port, table, sheet);
+): void {
   if (grid === null) {
     run.problems.push(`${sheet}: the table ${table} was not found, so nothing typed there could be read back.`);
     return;
@@ -315,30 +314,47 @@ export async function readPreviousRun(port: WorkbookPort): Promise<PreviousRun> 
   const vendors = sheetOf("vendors");
   const assumptions = sheetOf("assumptions");
 
+  // Read once: the tiers and the People total (for the headcount) both come from it.
+  const allocationGrid = allocation === undefined ? null : await ownTable(port, ALLOCATION_TABLE, allocation);
   if (allocation !== undefined) {
-    await readColumns(port, ALLOCATION_TABLE, allocation, "Workflow", "Tier set by hand", run, (name, value, row) => {
-      const word = cellText(value);
-      if (word === "") return;
-      const tier = TIERS.find((t) => t.toLowerCase() === word.toLowerCase());
-      if (tier === undefined) {
-        run.problems.push(
-          `${allocation}, row ${row} ("${name}"): Tier set by hand holds ${shownValue(value)}; expected ${TIERS.join(", ")} ` +
-            "or an empty cell, so the model's tier stands.",
-        );
-      } else {
-        run.overrides[name] = tier;
-      }
-    });
+    readColumns(
+      allocationGrid,
+      ALLOCATION_TABLE,
+      allocation,
+      "Workflow",
+      "Tier set by hand",
+      run,
+      (name, value, row) => {
+        const word = cellText(value);
+        if (word === "") return;
+        const tier = TIERS.find((t) => t.toLowerCase() === word.toLowerCase());
+        if (tier === undefined) {
+          run.problems.push(
+            `${allocation}, row ${row} ("${name}"): Tier set by hand holds ${shownValue(value)}; expected ${TIERS.join(", ")} ` +
+              "or an empty cell, so the model's tier stands.",
+          );
+        } else {
+          run.overrides[name] = tier;
+        }
+      },
+    );
   }
   if (vendors !== undefined) {
-    await readColumns(port, VENDORS_TABLE, vendors, "Vendor", "Due diligence", run, (name, value) => {
-      const note = cellText(value);
-      if (note !== "") run.dueDiligence[name] = note;
-    });
+    readColumns(
+      await ownTable(port, VENDORS_TABLE, vendors),
+      VENDORS_TABLE,
+      vendors,
+      "Vendor",
+      "Due diligence",
+      run,
+      (name, value) => {
+        const note = cellText(value);
+        if (note !== "") run.dueDiligence[name] = note;
+      },
+    );
   }
   if (assumptions !== undefined) {
-    const people = allocation === undefined ? null : peopleOf(await ownTable(port, ALLOCATION_TABLE, allocation));
-    await readAssumptionsSheet(port, assumptions, people, run);
+    await readAssumptionsSheet(port, assumptions, peopleOf(allocationGrid), run);
   }
   return run;
 }
