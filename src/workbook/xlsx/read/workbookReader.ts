@@ -3,6 +3,7 @@ import { SETTINGS_MARKER, SHEET_MARKERS, SHEET_ROLES } from "../../marker";
 import type { SourceGrid, TableCandidate } from "../../port";
 import { joinSettings } from "../../settingsColumn";
 import type { PartSource } from "../package/partSource";
+import { CellStore } from "./cellStore";
 import { type Block, blockAddress, findBlocks, insideBlock, parseBlock, UsedCells } from "./blocks";
 import { XlsxError } from "./errors";
 import { parseCellAddress } from "../../a1";
@@ -59,6 +60,11 @@ class Reader implements WorkbookReader {
   private strings: string[] | null = null;
   private formats: (string | null)[] | null = null;
   private readonly blocksBySheet = new Map<string, Block[]>();
+  /**
+   * The cells of the sheet scanned last for its blocks: the table read next is most often on it. One sheet only,
+   * so a workbook of many large sheets is never held whole.
+   */
+  private stored: { part: string; cells: CellStore } | null = null;
   private readonly maxPartChars: number;
   private readonly context: CellContext;
 
@@ -137,35 +143,49 @@ class Reader implements WorkbookReader {
     if (known) return known;
     const tables = this.tablesOn(sheet).map((t) => t.block);
     const used = new UsedCells();
-    scanCells(this.sheetText(sheet), this.what(sheet), this.context, (row, column, value) => {
+    const cells = new CellStore();
+    scanCells(this.sheetText(sheet), this.what(sheet), this.context, (row, column, value, style) => {
+      cells.add(row, column, value, style);
       if (isEmpty(value)) return;
       for (const t of tables) if (insideBlock(t, row, column)) return;
       used.add(row, column);
     });
+    this.stored = { part: sheet.part!, cells };
     const blocks = findBlocks(used);
     this.blocksBySheet.set(sheet.name, blocks);
     return blocks;
   }
 
-  /** Reads `block`'s cells in one scan that stops below it. */
+  /**
+   * The cells of rows `top` to `bottom`: from the stored cells where this sheet's are stored, else in one scan of
+   * the sheet that stops below them.
+   */
+  private eachCell(
+    sheet: SheetEntry,
+    top: number,
+    bottom: number,
+    visit: (row: number, column: number, value: GridValue, style: number) => void,
+  ): void {
+    if (this.stored !== null && this.stored.part === sheet.part) {
+      this.stored.cells.eachInRows(top, bottom, visit);
+      return;
+    }
+    scanCells(this.sheetText(sheet), this.what(sheet), this.context, visit, { from: top, to: bottom });
+  }
+
+  /** Reads `block`'s cells. */
   private readCells(sheet: SheetEntry, block: Block, bodyTop = block.top): BlockCells {
     const height = block.bottom - block.top + 1;
     const width = block.right - block.left + 1;
     const values: GridValue[][] = [];
     for (let r = 0; r < height; r++) values.push(new Array<GridValue>(width).fill(null));
     const bodyStyles = new Array<number>(width).fill(-1);
-    scanCells(
-      this.sheetText(sheet),
-      this.what(sheet),
-      this.context,
-      (row, column, value, style) => {
-        if (column < block.left || column > block.right) return;
-        const c = column - block.left;
-        values[row - block.top][c] = value;
-        if (row >= bodyTop && bodyStyles[c] < 0 && !isEmpty(value)) bodyStyles[c] = style;
-      },
-      { from: block.top, to: block.bottom },
-    );
+    this.eachCell(sheet, block.top, block.bottom, (row, column, value, style) => {
+      if (column < block.left || column > block.right) return;
+      const c = column - block.left;
+      values[row - block.top][c] = value;
+      if (row >= bodyTop && bodyStyles[c] < 0 && !isEmpty(value)) bodyStyles[c] = style;
+    });
     return { values, bodyStyles };
   }
 
@@ -215,15 +235,9 @@ class Reader implements WorkbookReader {
     for (const b of blocks) rows.set(b.top, new Map());
     const from = Math.min(...blocks.map((b) => b.top));
     const to = Math.max(...blocks.map((b) => b.top));
-    scanCells(
-      this.sheetText(sheet),
-      this.what(sheet),
-      this.context,
-      (row, column, value) => {
-        rows.get(row)?.set(column, value);
-      },
-      { from, to },
-    );
+    this.eachCell(sheet, from, to, (row, column, value) => {
+      rows.get(row)?.set(column, value);
+    });
     return blocks.map((b) => {
       const row = rows.get(b.top)!;
       const values: GridValue[] = [];

@@ -48,8 +48,7 @@ export class XmlCursor {
   private attrStart = 0;
   private attrEnd = 0;
   private attrsParsed = false;
-  private readonly attrNames: string[] = [];
-  private readonly attrValues: string[] = [];
+  private readonly attrSpans: number[] = [];
   private rawText = "";
   private sawRoot = false;
 
@@ -61,19 +60,28 @@ export class XmlCursor {
   selfClosing = false;
 
   /** `what` names the part for messages: "the sheet \"Budget\"" or "xl/workbook.xml". */
+  /** `start` begins the scan inside the text, at a `<` that opens an element (the fast scanners hand over there). */
   constructor(
     private readonly xml: string,
     private readonly what: string,
-  ) {}
+    start = 0,
+  ) {
+    this.pos = start;
+  }
+
+  /** Where the scan has got to: just after the last token. */
+  get position(): number {
+    return this.pos;
+  }
 
   /** Depth of open elements (the root is 1 while it is open). */
   get depth(): number {
     return this.stack.length;
   }
 
-  damaged(detail: string): XlsxError {
+  damaged(detail: string, at = this.pos): XlsxError {
     return new XlsxError(
-      `The workbook is damaged: ${this.what} is not well-formed XML (${detail}, at character ${this.pos}). ` +
+      `The workbook is damaged: ${this.what} is not well-formed XML (${detail}, at character ${at}). ` +
         "Open it in Excel, let Excel repair it, and save it again.",
     );
   }
@@ -190,10 +198,14 @@ export class XmlCursor {
     this.name = colon < 0 ? qualified : qualified.slice(colon + 1);
   }
 
+  /**
+   * Finds the current tag's attributes as positions in the text (name start and end, value start and end), four
+   * numbers each; nothing is sliced until a value is asked for, which keeps a cell's `r`, `s` and `t` cheap.
+   */
   private parseAttributes(): void {
     this.attrsParsed = true;
-    this.attrNames.length = 0;
-    this.attrValues.length = 0;
+    const spans = this.attrSpans;
+    spans.length = 0;
     const xml = this.xml;
     let i = this.attrStart;
     const end = this.attrEnd;
@@ -205,16 +217,19 @@ export class XmlCursor {
       }
       const eq = xml.indexOf("=", i);
       if (eq < 0 || eq >= end) throw this.damaged("an attribute without a value");
-      const name = xml.slice(i, eq).trim();
+      let nameEnd = eq;
+      while (nameEnd > i && xml.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
       let q = eq + 1;
       while (q < end && xml.charCodeAt(q) !== 34 && xml.charCodeAt(q) !== 39) q++;
-      const quote = xml[q];
-      const close = xml.indexOf(quote, q + 1);
-      if (q >= end || close < 0 || close >= end) throw this.damaged(`attribute ${name} is not quoted`);
-      this.attrNames.push(name);
-      this.attrValues.push(xml.slice(q + 1, close));
+      const close = q < end ? xml.indexOf(xml[q], q + 1) : -1;
+      if (close < 0 || close >= end) throw this.damaged(`attribute ${xml.slice(i, nameEnd)} is not quoted`);
+      spans.push(i, nameEnd, q + 1, close);
       i = close + 1;
     }
+  }
+
+  private nameIs(start: number, end: number, name: string): boolean {
+    return end - start === name.length && this.xml.startsWith(name, start);
   }
 
   /**
@@ -223,13 +238,17 @@ export class XmlCursor {
    */
   attr(name: string, qualified = false): string | undefined {
     if (!this.attrsParsed) this.parseAttributes();
-    const names = this.attrNames;
-    for (let k = 0; k < names.length; k++) if (names[k] === name) return this.decode(this.attrValues[k]);
+    const spans = this.attrSpans;
+    for (let k = 0; k < spans.length; k += 4) {
+      if (this.nameIs(spans[k], spans[k + 1], name)) return this.decode(this.xml.slice(spans[k + 2], spans[k + 3]));
+    }
     if (qualified) return undefined;
-    for (let k = 0; k < names.length; k++) {
-      const n = names[k];
-      const colon = n.indexOf(":");
-      if (colon >= 0 && n.slice(colon + 1) === name && !n.startsWith("xmlns")) return this.decode(this.attrValues[k]);
+    for (let k = 0; k < spans.length; k += 4) {
+      const start = spans[k];
+      const end = spans[k + 1];
+      const colon = this.xml.indexOf(":", start);
+      if (colon < 0 || colon >= end || this.xml.startsWith("xmlns", start)) continue;
+      if (this.nameIs(colon + 1, end, name)) return this.decode(this.xml.slice(spans[k + 2], spans[k + 3]));
     }
     return undefined;
   }
@@ -237,7 +256,12 @@ export class XmlCursor {
   /** The attributes of the current start tag as [qualified name, decoded value] pairs. */
   attributes(): [string, string][] {
     if (!this.attrsParsed) this.parseAttributes();
-    return this.attrNames.map((n, k) => [n, this.decode(this.attrValues[k])]);
+    const pairs: [string, string][] = [];
+    const spans = this.attrSpans;
+    for (let k = 0; k < spans.length; k += 4) {
+      pairs.push([this.xml.slice(spans[k], spans[k + 1]), this.decode(this.xml.slice(spans[k + 2], spans[k + 3]))]);
+    }
+    return pairs;
   }
 
   /** The current text token, entities decoded. */
@@ -285,7 +309,8 @@ export class XmlCursor {
     this.pos = end + 1;
   }
 
-  private decode(text: string): string {
+  /** Text or an attribute value as written, with line ends and entities decoded (see the class comment). */
+  decode(text: string): string {
     // XML's end-of-line handling: a line break written as CR LF or CR reads as LF (a CR by reference stays).
     const raw = text.indexOf("\r") < 0 ? text : text.replace(/\r\n?/g, "\n");
     if (raw.indexOf("&") < 0) return raw;
