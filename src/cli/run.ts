@@ -127,6 +127,7 @@ export async function analyzeWorkbook(input: Uint8Array, options: AnalyzeOptions
     stage = p.stage;
     progress(`  ${p.stage} (${p.done + 1} of ${p.total})…`);
   });
+  progress("Saving the copy…");
   const output = await book.save();
   return {
     output,

@@ -88,7 +88,9 @@ describe("a run that succeeds", () => {
     );
     expect(result.stdout).not.toMatch(/Rows not analysed/);
     expect(result.stdout).toMatch(/Wrote .*result\.xlsx with the sheets:\n\s+AI Assumptions\n\s+AI Allocation\n/);
-    expect(result.stderr).toMatch(/Reading the workbook[\s\S]*Analysing[\s\S]*Writing \d+ sheets/);
+    expect(result.stderr).toMatch(
+      /Reading the workbook[\s\S]*Analysing[\s\S]*Writing \d+ sheets[\s\S]*Writing AI Allocation \(2 of \d+\)[\s\S]*Saving the copy/,
+    );
     expect(existsSync(out)).toBe(true);
     expect(result.stdout).not.toMatch(/does not keep/);
   });
