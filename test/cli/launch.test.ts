@@ -52,9 +52,9 @@ test("compiles on the first run only, again when a source changes, and passes ar
   expect(launch(root, "fail")).toEqual({ code: 4, stdout: "hello fail", compiled: false });
 
   greeter(root, "goodbye");
-  // A file saved within the same clock tick as the build would look older; make the edit unmistakably later.
-  const later = new Date(Date.now() + 5000);
-  utimesSync(join(root, "src", "cli", "greet.ts"), later, later);
+  // An edit saved within the same clock tick as the build could look no newer; put the build unmistakably before it.
+  const earlier = new Date(Date.now() - 10_000);
+  utimesSync(join(root, "build", "node", ".cli-built"), earlier, earlier);
   expect(launch(root, "world")).toEqual({ code: 0, stdout: "goodbye world", compiled: true });
   expect(launch(root, "world").compiled).toBe(false);
 }, 120_000);
