@@ -104,7 +104,9 @@ export function workflowRoi(
         vendorSurvival: survival[i],
         rampMonths: ramp[i],
       });
-      spill.answer(i, answer(figures));
+      const figure = answer(figures);
+      if (typeof figure === "number") spill.number(i, figure);
+      else spill.answer(i, figure);
     }
     return spill.result;
   });
@@ -138,7 +140,8 @@ export function seatCost(
       for (let i = 0; i < spill.size; i++) {
         if (spill.fails(i)) continue;
         const cost = licenceCost(count[i], price[i], paid[i], tiers);
-        spill.answer(i, Number.isFinite(cost) ? cost : noNumber());
+        if (Number.isFinite(cost)) spill.number(i, cost);
+        else spill.answer(i, noNumber());
       }
     }
     return spill.result;
@@ -290,7 +293,8 @@ export function breakevenMinutesSaved(
         hurdle[i],
       );
       // No saving can reach the hurdle, or none that a number can hold: #NUM!, one per call as it has no message.
-      spill.answer(i, minutes !== null && Number.isFinite(minutes) ? minutes : (none ??= noNumber()));
+      if (minutes !== null && Number.isFinite(minutes)) spill.number(i, minutes);
+      else spill.answer(i, (none ??= noNumber()));
     }
     return spill.result;
   });
