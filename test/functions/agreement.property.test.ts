@@ -1,6 +1,7 @@
 import fc from "fast-check";
-import { portfolioTier, seatCost, workflowRoi } from "../../src/functions/functions";
+import { breakevenMinutesSaved, portfolioTier, seatCost, workflowRoi } from "../../src/functions/functions";
 import {
+  breakevenMinutes,
   chooseTier,
   evaluateOption,
   seatCost as modelSeatCost,
@@ -192,6 +193,31 @@ describe("PORTFOLIO_TIER agrees with chooseTier", () => {
           hurdleRoi: h,
         });
         expect(answer).toBe(decision.tier);
+      }),
+    );
+  });
+});
+
+describe("BREAKEVEN_MINUTES agrees with breakevenMinutes", () => {
+  it("across random valid inputs and hurdles: the same minutes, #NUM! where the model has none", () => {
+    fc.assert(
+      fc.property(optionInputs, fc.double({ min: 0, max: 20, noNaN: true }), (i, hurdle) => {
+        const args = [
+          i.tasksPerMonth,
+          i.hourlyCost,
+          i.annualCost,
+          i.oneTimeCost,
+          i.adoption,
+          i.confidence,
+          i.years,
+          i.discountRate,
+          i.vendorSurvival,
+          hurdle,
+          i.rampMonths,
+        ].map(cell);
+        const answer = (breakevenMinutesSaved as unknown as (...a: unknown[]) => Grid)(...args)[0][0];
+        const minutes = breakevenMinutes(i, evaluateOption(i).pvCosts, hurdle);
+        expect(shown(answer)).toBe(minutes !== null && Number.isFinite(minutes) ? minutes : "#NUM!");
       }),
     );
   });
