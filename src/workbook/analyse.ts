@@ -47,6 +47,11 @@ export function analyseReading(
   overrides: Record<string, Tier> = {},
   analysedAt: Date = new Date(),
   currency: string | null = null,
+  /**
+   * `sensitivity: false` leaves `sensitivity` empty: its bars are 16 more runs of the whole analysis, which the
+   * task pane defers on a large table so that a tier change does not hold the page (issue 9, item 4).
+   */
+  options: { sensitivity?: boolean } = {},
 ): Analysis {
   const problems = checkAssumptions(assumptions);
   if (problems.length > 0) throw new AnalysisError(problems.map((p) => p.message).join("; "));
@@ -102,7 +107,7 @@ export function analyseReading(
       annualValue: comparison.perSeat.annualValue,
     }),
     baseNpv: comparison.portfolio.npv,
-    sensitivity: sensitivityBars(workflows, assumptions, rowOverrides, base),
+    sensitivity: options.sensitivity === false ? [] : sensitivityBars(workflows, assumptions, rowOverrides, base),
     currency: currencyOfColumns(reading.columns, source.columnFormats) ?? currency,
     analysedAt,
   };
