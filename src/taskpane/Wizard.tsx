@@ -1,7 +1,7 @@
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, messageBarBodyClassNames, tokens } from "@fluentui/react-components";
 import { Text } from "./text";
 import { useEffect, useRef } from "react";
-import type { PaneShown, WizardProps } from "./wizardProps";
+import type { WizardProps } from "./wizardProps";
 import { BusyBar } from "./BusyBar";
 import { STEPS, type StepId } from "./state/wizard";
 import type { Derived } from "./state/derive";
@@ -78,7 +78,7 @@ export function Wizard(props: WizardProps) {
   const { refreshTables } = c;
 
   // A table added in Excel while the pane was hidden shows up when it is shown again and when Source opens.
-  const subscribe = (props as PaneShown).onPaneShown;
+  const subscribe = props.onPaneShown;
   const stepRef = useRef(step);
   stepRef.current = step;
   useEffect(() => {

@@ -1,11 +1,18 @@
-import { makeStyles, mergeClasses, tokens, useFieldControlProps_unstable as useFieldControlProps } from "@fluentui/react-components";
-import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
+import {
+  createContext,
+  useContext,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 
 /**
- * Native form controls dressed in Fluent's tokens. Fluent's Input, Select and Textarea wrap the same elements
- * with more machinery than the pane needs, and the pane's scripts must stay under the React template's size
- * (bench/taskpane.ts). Inside a Fluent Field they take the field's label, hint and error through its props
- * (useFieldControlProps), so labelling and validation work as with Fluent's own controls.
+ * Native form controls and a field around them, dressed in Fluent's tokens. Fluent's Field, Input, Select and
+ * Textarea wrap the same elements with more machinery than the pane needs, and the pane's scripts must stay under
+ * the React template's size (bench/taskpane.ts). Inside a FormField a control takes the field's label, hint and
+ * message (id, aria-describedby, aria-invalid), so labelling and validation work as with Fluent's own.
  */
 
 function borderColour(colour: string) {
@@ -46,14 +53,94 @@ const useStyles = makeStyles({
   select: { cursor: "pointer", paddingRight: tokens.spacingHorizontalXS },
   textarea: { padding: tokens.spacingHorizontalS, resize: "vertical", minHeight: "72px", width: "100%" },
   wide: { width: "100%" },
+  field: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  label: {
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
+  smallLabel: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  hint: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
+  error: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorPaletteRedForeground1 },
+  warning: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorPaletteDarkOrangeForeground1,
+  },
 });
+
+interface FieldLink {
+  id: string;
+  describedBy?: string;
+  invalid: boolean;
+}
+
+const FieldContext = createContext<FieldLink | null>(null);
+
+/** What a control inside a FormField takes from it. */
+function useFieldLink(): Record<string, string | boolean | undefined> {
+  const link = useContext(FieldContext);
+  return link ? { id: link.id, "aria-describedby": link.describedBy, "aria-invalid": link.invalid || undefined } : {};
+}
+
+/**
+ * A label above its control, then the error or warning, then the hint: the order Fluent's Field uses. The
+ * message comes first among the descriptions so a screen reader says what is wrong before how to fill it.
+ */
+export function FormField({
+  label,
+  hint,
+  validationState = "none",
+  validationMessage,
+  compact,
+  className,
+  children,
+}: {
+  label: string;
+  hint?: ReactNode;
+  validationState?: "none" | "error" | "warning";
+  validationMessage?: string;
+  compact?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  const styles = useStyles();
+  const id = useId("field");
+  const message = validationMessage && validationState !== "none" ? validationMessage : undefined;
+  const describedBy = [message ? `${id}-message` : "", hint ? `${id}-hint` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={mergeClasses(styles.field, className)}>
+      <label htmlFor={id} className={mergeClasses(styles.label, compact && styles.smallLabel)}>
+        {label}
+      </label>
+      <FieldContext.Provider value={{ id, describedBy, invalid: validationState === "error" }}>
+        {children}
+      </FieldContext.Provider>
+      {message && (
+        <span
+          id={`${id}-message`}
+          role={validationState === "error" ? "alert" : undefined}
+          className={validationState === "error" ? styles.error : styles.warning}
+        >
+          {message}
+        </span>
+      )}
+      {hint && (
+        <span id={`${id}-hint`} className={styles.hint}>
+          {hint}
+        </span>
+      )}
+    </div>
+  );
+}
 
 /** A smaller control, for a table row. */
 type Size = { compact?: boolean };
 
 export function TextInput({ compact, className, ...rest }: InputHTMLAttributes<HTMLInputElement> & Size) {
   const styles = useStyles();
-  const props = useFieldControlProps(rest, { supportsLabelFor: true });
+  const props = { ...useFieldLink(), ...rest };
   return (
     <input
       type="text"
@@ -65,7 +152,7 @@ export function TextInput({ compact, className, ...rest }: InputHTMLAttributes<H
 
 export function NativeSelect({ compact, className, ...rest }: SelectHTMLAttributes<HTMLSelectElement> & Size) {
   const styles = useStyles();
-  const props = useFieldControlProps(rest, { supportsLabelFor: true });
+  const props = { ...useFieldLink(), ...rest };
   return (
     <select
       {...props}
@@ -76,6 +163,6 @@ export function NativeSelect({ compact, className, ...rest }: SelectHTMLAttribut
 
 export function TextArea({ className, ...rest }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const styles = useStyles();
-  const props = useFieldControlProps(rest, { supportsLabelFor: true });
+  const props = { ...useFieldLink(), ...rest };
   return <textarea {...props} className={mergeClasses(styles.control, styles.textarea, className)} />;
 }

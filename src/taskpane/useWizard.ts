@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import type { SensitivityBar } from "../model";
 import type { SheetRole } from "../workbook/layout";
+import type { Analysis } from "../workbook/reading";
 import type { Progress, WorkbookPort, WrittenSheet } from "../workbook/port";
 import { notesWithoutVendor, readPreviousRun, type PreviousRun } from "../workbook/previousRun";
 import { buildAnalysisLayout } from "../workbook/sheets/buildLayout";
@@ -35,6 +37,10 @@ export interface WizardControls {
   write: () => Promise<void>;
   selectCell: (sheet: string, address: string) => Promise<void>;
   dismissError: () => void;
+  /** The sensitivity bars of the current analysis: its own, or worked out on request for a large table. */
+  sensitivity: SensitivityBar[] | null;
+  /** Works out the bars a large table's analysis was made without (a long piece of work, with a progress bar). */
+  computeSensitivity: () => Promise<void>;
 }
 
 // Typing in a field saves at most this often: an Office.js save is a round trip to the workbook.
@@ -96,6 +102,35 @@ export function useWizard(
     () => deriveAnalysis(state.grid, stage, state.drafts, state.overrides, state.currency),
     [state.grid, stage, state.drafts, state.overrides, state.currency],
   );
+
+  // Bars worked out on request, kept with the analysis they belong to: a later change makes them stale.
+  const [deferredBars, setDeferredBars] = useState<{ analysis: Analysis; bars: SensitivityBar[] } | null>(null);
+  const sensitivity = !derived.analysis
+    ? null
+    : !derived.sensitivityDeferred
+      ? derived.analysis.sensitivity
+      : deferredBars?.analysis === derived.analysis
+        ? deferredBars.bars
+        : null;
+
+  /** The analysis with its sensitivity bars, working them out where the live one was made without. */
+  const fullAnalysis = useCallback(async (): Promise<Analysis | null> => {
+    const analysis = derived.analysis;
+    if (!analysis || !derived.sensitivityDeferred) return analysis;
+    if (deferredBars?.analysis === analysis) return { ...analysis, sensitivity: deferredBars.bars };
+    await yieldToPage();
+    const full = deriveAnalysis(
+      state.grid,
+      stage,
+      state.drafts,
+      state.overrides,
+      state.currency,
+      analysis.analysedAt,
+      "always",
+    ).analysis;
+    if (full) setDeferredBars({ analysis, bars: full.sensitivity });
+    return full;
+  }, [derived, deferredBars, state.grid, stage, state.drafts, state.overrides, state.currency]);
 
   const run = useCallback(async (label: string, work: () => Promise<void>) => {
     setBusy(label);
@@ -238,9 +273,11 @@ export function useWizard(
   const write = useCallback(
     () =>
       run("Writing the sheets…", async () => {
-        const analysis = derived.analysis;
-        if (!analysis) throw new Error(derived.analysisError ?? "There is no analysis to write yet.");
+        if (!derived.analysis) throw new Error(derived.analysisError ?? "There is no analysis to write yet.");
         if (settingsJson) await save(settingsJson);
+        if (derived.sensitivityDeferred)
+          setProgress({ done: 0, total: 1, stage: "Working out what moves the decision" });
+        const analysis = (await fullAnalysis()) ?? derived.analysis;
         setProgress({ done: 0, total: 1, stage: "Laying out the sheets" });
         await yieldToPage();
         // Due-diligence notes typed on AI Vendors since the last run are kept on the new sheet.
@@ -263,7 +300,17 @@ export function useWizard(
         });
         onWritten?.(sheets);
       }),
-    [port, run, derived.analysis, derived.analysisError, settingsJson, save, onWritten],
+    [
+      port,
+      run,
+      derived.analysis,
+      derived.analysisError,
+      derived.sensitivityDeferred,
+      fullAnalysis,
+      settingsJson,
+      save,
+      onWritten,
+    ],
   );
 
   const selectCell = useCallback(
@@ -272,6 +319,14 @@ export function useWizard(
   );
 
   const dismissError = useCallback(() => setError(null), []);
+
+  const computeSensitivity = useCallback(
+    () =>
+      run("Working out what moves the decision…", async () => {
+        await fullAnalysis();
+      }),
+    [run, fullAnalysis],
+  );
 
   return {
     state,
@@ -288,5 +343,7 @@ export function useWizard(
     write,
     selectCell,
     dismissError,
+    sensitivity,
+    computeSensitivity,
   };
 }

@@ -14,6 +14,3 @@ export interface WizardProps extends AppProps {
   /** Show the written sheets' first rows on the Write step (the playground, where they cannot be seen otherwise). */
   previewWritten?: boolean;
 }
-
-/** OFFICE's way for the pane to hear it was shown again (appProps.ts), where the host has one. */
-export type PaneShown = { onPaneShown?: (listener: () => void) => (() => void) | void };

@@ -1,9 +1,9 @@
-import ExcelJS from "exceljs";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { analyseWorkflow, comparePlans, DEFAULT_ASSUMPTIONS, type Tier } from "../../src/model";
+import type { GridValue } from "../../src/workbook/layout";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/XlsxWorkbook";
 import { sampleWorkflows } from "../model/sampleWorkflows";
 import { launchChromium, requireBrowserAndBuild, SCREENSHOTS, serveDist } from "./harness";
@@ -29,66 +29,66 @@ const PER_SEAT: Record<string, number> = {
 
 const CONSUMER_PRICE = 45;
 const OVERRIDDEN = "Sales proposals and RFP answers";
-const WIDTH = 350;
-
-function numberOf(value: ExcelJS.CellValue): number {
-  if (typeof value === "number") return value;
-  if (value && typeof value === "object" && "result" in value && typeof value.result === "number") return value.result;
-  throw new Error(`expected a number or a formula with a numeric result, got ${JSON.stringify(value)}`);
-}
+const NARROW = 350;
+const WIDE = 1280;
+// The one wall-clock bound the issue asks for, measured by the browser's own PerformanceObserver.
+const LONG_TASK_MS = 200;
 
 function closeTo(actual: number, expected: number, relative = 1e-9): boolean {
   return Math.abs(actual - expected) <= relative * Math.max(1, Math.abs(expected));
 }
 
-/** Rows of a sheet keyed by the text in column A, each as header → cell value, under the header row given. */
-function rowsUnder(sheet: ExcelJS.Worksheet, firstHeader: string): Map<string, Record<string, ExcelJS.CellValue>> {
-  let headers: string[] | null = null;
-  const rows = new Map<string, Record<string, ExcelJS.CellValue>>();
-  sheet.eachRow((row) => {
-    const values = (row.values as ExcelJS.CellValue[]).slice(1);
-    if (headers === null) {
-      if (values[0] === firstHeader) headers = values.map((v) => String(v ?? ""));
-      return;
-    }
-    if (typeof values[0] !== "string") return;
-    rows.set(values[0], Object.fromEntries(headers.map((h, i) => [h, values[i] ?? null])));
-  });
-  if (headers === null) throw new Error(`no header row starting "${firstHeader}" on ${sheet.name}`);
-  return rows;
+/** A table of a saved workbook, read back through the adapter: rows keyed by their first cell, header → value. */
+async function tableRows(workbook: XlsxWorkbook, table: string): Promise<Map<string, Record<string, GridValue>>> {
+  const grid = await workbook.readTable(table);
+  const [header, ...body] = grid.values;
+  const names = header.map((h) => String(h ?? ""));
+  return new Map(body.map((row) => [String(row[0]), Object.fromEntries(names.map((h, i) => [h, row[i] ?? null]))]));
 }
 
-function labelledValue(sheet: ExcelJS.Worksheet, text: string): number {
-  let found: number | undefined;
-  sheet.eachRow((row) => {
-    if (row.getCell(1).value === text) found = numberOf(row.getCell(2).value);
-  });
-  if (found === undefined) throw new Error(`no "${text}" on ${sheet.name}`);
-  return found;
+function numberIn(value: GridValue): number {
+  if (typeof value !== "number") throw new Error(`expected a number, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** An .xlsx with one table, made through the same adapter the playground uses. */
+async function workbookFile(path: string, sheet: string, table: string, rows: (string | number)[][]): Promise<void> {
+  const workbook = XlsxWorkbook.create();
+  await workbook.insertTable(sheet, table, rows);
+  writeFileSync(path, await workbook.save());
 }
 
 describe("the playground in a real headless Chromium", () => {
   let server: Awaited<ReturnType<typeof serveDist>>;
   let browser: { context: BrowserContext; close: () => Promise<void> };
-  let downloads: string;
+  let files: string;
 
   beforeAll(async () => {
     requireBrowserAndBuild();
     mkdirSync(SCREENSHOTS, { recursive: true });
-    downloads = mkdtempSync(join(tmpdir(), "aibudget-downloads-"));
+    files = mkdtempSync(join(tmpdir(), "aibudget-playground-"));
     server = await serveDist();
-    browser = await launchChromium({ width: WIDTH, height: 900 });
+    browser = await launchChromium({ width: NARROW, height: 900 });
+    // Every long task the page runs, as the browser itself measures it.
+    await browser.context.addInitScript(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+      }).observe({ type: "longtask", buffered: true });
+    });
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (downloads) rmSync(downloads, { recursive: true, force: true });
+    if (files) rmSync(files, { recursive: true, force: true });
   });
 
   /** Opens the playground, collecting every script error and console error (a CSP refusal is one). */
-  async function openPlayground(): Promise<{ page: Page; errors: string[] }> {
+  async function openPlayground(width = NARROW): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height: 900 });
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
     page.on("console", (message) => {
@@ -99,51 +99,112 @@ describe("the playground in a real headless Chromium", () => {
     return { page, errors };
   }
 
-  async function shot(page: Page, name: string): Promise<void> {
-    // The picture is of the step at rest, not of a spinner between two states.
-    await page.waitForFunction(() => document.querySelector(".fui-Spinner") === null);
-    await page.screenshot({ path: join(SCREENSHOTS, `playground-${name}.png`), fullPage: true });
+  async function idle(page: Page): Promise<void> {
+    await page.waitForFunction(() => document.querySelector("[role=progressbar]") === null, undefined, {
+      timeout: 60_000,
+    });
+  }
+
+  async function shot(page: Page, name: string, width = NARROW): Promise<void> {
+    // The picture is of the step at rest, not of a progress bar between two states.
+    await idle(page);
+    await page.screenshot({ path: join(SCREENSHOTS, `playground-${width}-${name}.png`), fullPage: true });
     // Reads at the pane's width: nothing may push the page sideways.
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect([name, width]).toEqual([name, WIDTH]);
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect([name, scroll]).toEqual([name, width]);
   }
 
   async function stepHeading(page: Page, step: string): Promise<void> {
-    await page.getByRole("heading", { name: new RegExp(`Step \\d of 5: ${step}`) }).waitFor();
+    await page.getByRole("heading", { name: new RegExp(`Step \\d of 5: ${step}`) }).waitFor({ timeout: 60_000 });
   }
 
-  test("from the sample to a downloaded workbook that holds the changed analysis", async () => {
+  /** The buttons drawn in the theme's brand fill: Fluent's primary appearance. */
+  async function primaryButtons(page: Page): Promise<string[]> {
+    return page.evaluate(() => {
+      const probe = document.createElement("div");
+      probe.style.backgroundColor = "var(--colorBrandBackground)";
+      document.querySelector(".fui-FluentProvider")!.appendChild(probe);
+      const brand = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      return [...document.querySelectorAll("button")]
+        .filter((b) => getComputedStyle(b).backgroundColor === brand && b.getClientRects().length > 0)
+        .map((b) => b.textContent ?? "");
+    });
+  }
+
+  async function longTasks(page: Page): Promise<number[]> {
+    return page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  }
+
+  async function clearLongTasks(page: Page): Promise<void> {
+    await page.evaluate(() => {
+      (window as unknown as { longTasks: number[] }).longTasks = [];
+    });
+  }
+
+  /** Tabs forward until the named control has the focus (the focus order must reach it), at most `limit` presses. */
+  async function tabTo(page: Page, name: string, limit = 250): Promise<void> {
+    for (let i = 0; i < limit; i++) {
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el) return "";
+        const labelled = el.getAttribute("aria-labelledby");
+        const label = labelled ? document.getElementById(labelled.split(" ")[0])?.textContent : null;
+        return (
+          (el.tagName === "BUTTON"
+            ? el.textContent
+            : (el.getAttribute("aria-label") ?? label ?? (el as HTMLInputElement).labels?.[0]?.textContent)) ?? ""
+        );
+      });
+      if (focused.trim() === name) return;
+      await page.keyboard.press("Tab");
+    }
+    throw new Error(`Tab never reached "${name}"`);
+  }
+
+  test("from the sample to a downloaded workbook that holds the changed analysis, at 350 px", async () => {
     const { page, errors } = await openPlayground();
     await shot(page, "0-start");
 
-    // Keyboard only for the first moves: Tab to the button, Enter to press it.
-    for (let i = 0; i < 10; i++) {
-      const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
-      if (focused === "Start from the sample") break;
-      await page.keyboard.press("Tab");
-    }
+    // Keyboard only for the moves between steps: Tab to the control, Enter to press it.
+    await tabTo(page, "Start from the sample");
     await page.keyboard.press("Enter");
     await stepHeading(page, "Source");
     const sample = page.getByRole("radio", { name: /SampleWorkflows.*best match/ });
     await sample.waitFor();
     expect(await sample.isChecked()).toBe(true);
+    // The sample is there: offering to insert it again would add nothing.
+    expect(await page.getByRole("button", { name: "Insert the sample table" }).count()).toBe(0);
     await shot(page, "1-source");
 
-    await page.getByRole("button", { name: "Read the table" }).focus();
+    await tabTo(page, "Read the table");
     await page.keyboard.press("Enter");
     await stepHeading(page, "Columns");
     await page.getByText("7 workflows will be analysed.").waitFor();
     await shot(page, "2-columns");
 
-    await page.getByRole("button", { name: "Next: Assumptions" }).click();
+    await tabTo(page, "Next: Assumptions");
+    await page.keyboard.press("Enter");
     await stepHeading(page, "Assumptions");
-    await page.getByLabel("Discount rate (share a year)").fill("1.5");
-    await page.getByText("Must be a share between 0 and 1; got 1.5").waitFor();
-    await page.getByLabel("Discount rate (share a year)").fill("0.10");
+    await page.getByLabel("Discount rate (share a year)").fill("150");
+    await page.getByText("Discount rate must be a share from 0 to 1, such as 0.1 or 10 %; found 150").waitFor();
+    await page.getByLabel("Discount rate (share a year)").fill("10");
+    await page.getByText("10 read as 10 %.").waitFor();
     await page.getByLabel("Consumer seat price (per seat a month)").fill(String(CONSUMER_PRICE));
+    await page.getByText(/^Last change: Consumer seat price 20 → 45: portfolio NPV 926,586 → /).waitFor();
+    await page.getByText("Changed; default 20.").waitFor();
+    // The summary stays in view while the fields scroll under it.
+    await page.getByLabel("Hurdle ROI (ratio)").scrollIntoViewIfNeeded();
+    const summaryTop = await page
+      .getByRole("status")
+      .filter({ hasText: /^Now: / })
+      .evaluate((el) => el.getBoundingClientRect().top);
+    expect(summaryTop).toBeGreaterThanOrEqual(0);
+    expect(summaryTop).toBeLessThan(60);
     await shot(page, "3-assumptions");
 
-    await page.getByRole("button", { name: "Next: Review" }).click();
+    await tabTo(page, "Next: Review");
+    await page.keyboard.press("Enter");
     await stepHeading(page, "Review");
     await page.getByLabel(`Tier for ${OVERRIDDEN}`).selectOption("Consumer");
     const consumerOffered = await page
@@ -157,13 +218,32 @@ describe("the playground in a real headless Chromium", () => {
       analyseWorkflow(w, assumptions, w.name === OVERRIDDEN ? "Consumer" : null),
     );
     const comparison = comparePlans(analyses, assumptions);
-    await page.getByText(`Inflation factor ${comparison.inflationFactor!.toFixed(2)}`).waitFor();
+    await page
+      .getByText(
+        `The per-seat plan pays ${comparison.inflationFactor!.toFixed(2)} times as much for each unit of value.`,
+      )
+      .waitFor();
+    await page.getByRole("img", { name: /Value and cost of the two plans/ }).waitFor();
+    // A term's explanation shows on keyboard focus, not only on hover.
+    const term = page.getByText("Inflation factor", { exact: true }).first();
+    await term.focus();
+    await page.getByRole("tooltip", { name: /how many times as much per-seat licensing pays/ }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, `playground-${NARROW}-4-review-term.png`) });
+    await term.blur();
     await shot(page, "4-review");
 
-    await page.getByRole("button", { name: "Next: Write" }).click();
+    await tabTo(page, "Next: Write");
+    await page.keyboard.press("Enter");
     await stepHeading(page, "Write");
-    await page.getByRole("button", { name: "Write the analysis" }).click();
-    await page.getByText("Sheets: AI Assumptions, AI Allocation, AI Comparison.").waitFor();
+    await tabTo(page, "Write the analysis");
+    await page.keyboard.press("Enter");
+    await page.getByText(/Sheets: AI Assumptions, AI Allocation, /).waitFor({ timeout: 60_000 });
+    // The written sheets can be seen before the download.
+    await page.getByRole("region", { name: /First rows of AI Assumptions/ }).waitFor();
+    await page.getByRole("button", { name: "AI Comparison", exact: true }).click();
+    await page.getByRole("region", { name: /First rows of AI Comparison/ }).waitFor();
+    // One primary button at a time: the next action, in the place where writing was.
+    expect(await primaryButtons(page)).toEqual(["Download the result workbook"]);
     await shot(page, "5-write");
 
     const [download] = await Promise.all([
@@ -171,108 +251,105 @@ describe("the playground in a real headless Chromium", () => {
       page.getByRole("button", { name: "Download the result workbook" }).click(),
     ]);
     expect(download.suggestedFilename()).toBe("aibudget-sample-analysed.xlsx");
-    const file = join(downloads, download.suggestedFilename());
+    await page.getByText(/^Downloaded aibudget-sample-analysed\.xlsx/).waitFor();
+    await shot(page, "6-downloaded");
+    const file = join(files, download.suggestedFilename());
     await download.saveAs(file);
-    // The comparison chart travels in the file (ExcelJS cannot write one; the adapter adds its parts on save).
-    expect(readFileSync(file).includes("xl/charts/chart1.xml")).toBe(true);
+    // The comparison chart travels in the file.
+    expect(readFileSync(file).includes("xl/charts/chart")).toBe(true);
 
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    const allocation = rowsUnder(workbook.getWorksheet("AI Allocation")!, "Workflow");
+    const workbook = await XlsxWorkbook.load(readFileSync(file));
+    const allocation = await tableRows(workbook, "AIAllocation");
     for (const a of analyses) {
       const row = allocation.get(a.workflow.name);
-      expect(row).toBeDefined();
+      expect([a.workflow.name, row !== undefined]).toEqual([a.workflow.name, true]);
       const shown = [
         row!["Tier"],
-        ...["Annual value", "Annual cost", "One-time cost", "PV benefits", "PV costs"].map((h) => numberOf(row![h])),
+        ...["Annual value", "Annual cost", "One-time cost", "PV benefits", "PV costs"].map((h) => numberIn(row![h])),
       ];
       const typed = UNCHANGED[a.workflow.name];
-      if (typed) {
-        // sample.md rounds to whole units: the workbook's unrounded figure is within half a unit.
-        expect(shown[0]).toBe(typed[0]);
-        typed
-          .slice(1)
-          .forEach((figure, i) =>
-            expect([a.workflow.name, i, Math.abs((shown[i + 1] as number) - (figure as number)) <= 0.5]).toEqual([
-              a.workflow.name,
-              i,
-              true,
-            ]),
-          );
-      } else {
-        const f = a.chosen;
-        const expected = [a.tier, f.annualValue, f.annualCost, f.oneTimeCost, f.pvBenefits, f.pvCosts];
-        expect(shown[0]).toBe(expected[0]);
-        expected
-          .slice(1)
-          .forEach((figure, i) =>
-            expect([a.workflow.name, i, closeTo(shown[i + 1] as number, figure as number)]).toEqual([
-              a.workflow.name,
-              i,
-              true,
-            ]),
-          );
-      }
+      const f = a.chosen;
+      const expected = typed ?? [a.tier, f.annualValue, f.annualCost, f.oneTimeCost, f.pvBenefits, f.pvCosts];
+      expect(shown[0]).toBe(expected[0]);
+      expected.slice(1).forEach((figure, i) => {
+        const actual = shown[i + 1] as number;
+        // sample.md rounds to whole units; the model's own figures match to a relative 1e-9.
+        const near = typed ? Math.abs(actual - (figure as number)) <= 0.5 : closeTo(actual, figure as number);
+        expect([a.workflow.name, i, near]).toEqual([a.workflow.name, i, true]);
+      });
     }
     expect(allocation.get(OVERRIDDEN)!["Reason"]).toBe(
       `Set by hand; the model chose ${analyses.find((a) => a.workflow.name === OVERRIDDEN)!.decision.tier}`,
     );
-
-    const sheet = workbook.getWorksheet("AI Comparison")!;
-    const plans = rowsUnder(sheet, "Figure");
+    const plans = await tableRows(workbook, "AIComparison");
     for (const [label, figure] of Object.entries(PER_SEAT)) {
-      expect([label, Math.abs(numberOf(plans.get(label)!["Per-seat"]) - figure) <= 0.5]).toEqual([label, true]);
+      expect([label, Math.abs(numberIn(plans.get(label)!["Per-seat"]) - figure) <= 0.5]).toEqual([label, true]);
     }
-    const portfolio = comparison.portfolio;
-    const portfolioFigures: [string, number][] = [
-      ["Seats", portfolio.seats],
-      ["Annual cost", portfolio.annualCost],
-      ["One-time cost", portfolio.oneTimeCost],
-      ["Annual value", portfolio.annualValue],
-      ["PV benefits", portfolio.pvBenefits],
-      ["PV costs", portfolio.pvCosts],
-      ["NPV", portfolio.npv],
-    ];
-    for (const [label, figure] of portfolioFigures) {
-      expect([label, closeTo(numberOf(plans.get(label)!["Workflow portfolio"]), figure)]).toEqual([label, true]);
-    }
-    expect(closeTo(labelledValue(sheet, "Inflation factor"), comparison.inflationFactor!)).toBe(true);
+    expect(closeTo(numberIn(plans.get("NPV")!["Workflow portfolio"]), comparison.portfolio.npv)).toBe(true);
 
     // The wizard's state went into the workbook with it, for the next time it is opened.
-    const saved = JSON.parse((await (await XlsxWorkbook.load(readFileSync(file))).loadSettings())!);
+    const saved = JSON.parse((await workbook.loadSettings())!);
     expect(saved.assumptions.consumerSeatPrice).toBe(CONSUMER_PRICE);
     expect(saved.overrides).toEqual({ [OVERRIDDEN]: "Consumer" });
 
     expect(errors).toEqual([]);
     await page.close();
+  }, 180_000);
+
+  test("at 1280 px the review uses the width: every column, the Reason beside the figures", async () => {
+    const { page, errors } = await openPlayground(WIDE);
+    await shot(page, "0-start", WIDE);
+    await page.getByRole("button", { name: "Start from the sample" }).click();
+    await stepHeading(page, "Source");
+    await page.getByRole("button", { name: "Read the table" }).click();
+    await stepHeading(page, "Columns");
+    await shot(page, "2-columns", WIDE);
+    await page.getByRole("button", { name: "Next: Assumptions" }).click();
+    await stepHeading(page, "Assumptions");
+    await shot(page, "3-assumptions", WIDE);
+    await page.getByRole("button", { name: "Next: Review" }).click();
+    await stepHeading(page, "Review");
+    const table = page.getByTestId("workflow-table");
+    expect((await table.boundingBox())!.width).toBeGreaterThan(900);
+    for (const header of [
+      "Workflow",
+      "Tier",
+      "NPV",
+      "ROI",
+      "Payback (months)",
+      "Minutes saved",
+      "Break-even",
+      "Reason",
+    ]) {
+      await table.getByRole("columnheader", { name: new RegExp(`^${header.replace(/[()]/g, "\\$&")}`) }).waitFor();
+    }
+    // Break-even next to the minutes saved (sample.md: Customer support replies, 5 minutes, break-even 1.14).
+    const cells = await table
+      .getByRole("row", { name: /Customer support replies/ })
+      .locator("td")
+      .allTextContents();
+    expect(cells.slice(5, 7)).toEqual(["5", "1.14"]);
+    // Sorting by NPV, largest first: the header is the sort button.
+    await table.getByRole("button", { name: /^NPV/ }).click();
+    await page.waitForFunction(() => document.querySelector("th[aria-sort=descending]") !== null);
+    const first = await table.locator("tbody tr[aria-rowindex='2'] td").first().textContent();
+    expect(first).toBe("Customer support replies");
+    await shot(page, "4-review", WIDE);
+    await page.getByRole("button", { name: "Next: Write" }).click();
+    await page.getByRole("button", { name: "Write the analysis" }).click();
+    await page.getByRole("button", { name: "Download the result workbook" }).waitFor({ timeout: 60_000 });
+    await shot(page, "5-write", WIDE);
+    expect(errors).toEqual([]);
+    await page.close();
   }, 120_000);
 
-  /** Tabs forward until the named control has the focus (the focus order must reach it), at most `limit` presses. */
-  async function tabTo(page: Page, name: string, limit = 80): Promise<void> {
-    for (let i = 0; i < limit; i++) {
-      const focused = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el) return "";
-        const labelled = el.getAttribute("aria-labelledby");
-        const label = labelled ? document.getElementById(labelled.split(" ")[0])?.textContent : null;
-        return (
-          (el.tagName === "BUTTON" ? el.textContent : (label ?? (el as HTMLInputElement).labels?.[0]?.textContent)) ??
-          ""
-        );
-      });
-      if (focused.trim() === name) return;
-      await page.keyboard.press("Tab");
-    }
-    throw new Error(`Tab never reached "${name}"`);
-  }
-
-  test("the whole wizard works from the keyboard alone", async () => {
+  test("the whole wizard works from the keyboard alone; the hurdle takes 150 % as its hint says", async () => {
     const { page, errors } = await openPlayground();
     await tabTo(page, "Start from the sample");
     await page.keyboard.press("Enter");
     await stepHeading(page, "Source");
     await page.getByRole("radio", { name: /SampleWorkflows/ }).waitFor();
-    await page.waitForFunction(() => document.querySelector(".fui-Spinner") === null);
+    await idle(page);
     await tabTo(page, "Read the table");
     await page.keyboard.press("Enter");
     await stepHeading(page, "Columns");
@@ -281,24 +358,27 @@ describe("the playground in a real headless Chromium", () => {
     await stepHeading(page, "Assumptions");
     await tabTo(page, "Hurdle ROI (ratio)");
     await page.keyboard.press("Control+A");
-    await page.keyboard.type("0.5");
+    await page.keyboard.type("150%");
     await tabTo(page, "Next: Review");
     await page.keyboard.press("Enter");
     await stepHeading(page, "Review");
-    // The typed hurdle reached the model: every Reason now measures against 50 %.
-    await page
-      .getByText(/hurdle 50 %/)
-      .first()
-      .waitFor();
+    // The typed hurdle reached the model.
+    await page.getByText(/ROI 150\.0 %\.$/).waitFor();
+    // A tier set from the keyboard in the row itself.
+    await tabTo(page, "Tier for Operations reports");
+    await page.keyboard.press("ArrowDown");
     await tabTo(page, "Next: Write");
     await page.keyboard.press("Enter");
     await stepHeading(page, "Write");
     await tabTo(page, "Write the analysis");
     await page.keyboard.press("Enter");
-    await page.getByText("Sheets: AI Assumptions, AI Allocation, AI Comparison.").waitFor();
+    await page.getByText(/Sheets: AI Assumptions, AI Allocation, /).waitFor({ timeout: 60_000 });
+    await tabTo(page, "Download the result workbook");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    expect(download.suggestedFilename()).toBe("aibudget-sample-analysed.xlsx");
     expect(errors).toEqual([]);
     await page.close();
-  }, 60_000);
+  }, 120_000);
 
   test("the playground is light by default and dark where the browser prefers dark", async () => {
     const background = async (page: Page) =>
@@ -317,23 +397,183 @@ describe("the playground in a real headless Chromium", () => {
     await page.getByRole("button", { name: "Start from the sample" }).click();
     await stepHeading(page, "Source");
     expect(await background(page)).toBeLessThan(60);
-    await shot(page, "7-dark");
+    await page.getByRole("button", { name: "Read the table" }).click();
+    await page.getByRole("button", { name: "Next: Assumptions" }).click();
+    await page.getByRole("button", { name: "Next: Review" }).click();
+    await stepHeading(page, "Review");
+    await shot(page, "8-dark-review");
     await page.close();
   }, 60_000);
 
-  test("a file that is not a workbook gives a message, and the page still works", async () => {
+  test("a file that is not a workbook says so in plain words and what to do; the page still works", async () => {
     const { page, errors } = await openPlayground();
-    const bad = join(downloads, "not-a-workbook.xlsx");
+    const bad = join(files, "notes.xlsx");
     writeFileSync(bad, "These are notes, not a spreadsheet.\n");
-    await page.getByLabel("Open a workbook (.xlsx)").setInputFiles(bad);
+    // The picker is a Fluent button; the file input behind it is what a browser hands the file to.
+    await page.getByRole("button", { name: "Open a workbook (.xlsx)" }).waitFor();
+    await page.getByLabel("Workbook file (.xlsx)").setInputFiles(bad);
     const alert = page.getByRole("alert");
     await alert.waitFor();
-    expect(await alert.textContent()).toContain("This file is not an Excel workbook that can be read (.xlsx)");
-    await shot(page, "6-bad-file");
+    const text = (await alert.textContent()) ?? "";
+    expect(text).toMatch(/That file did not open/);
+    expect(text).toMatch(/xlsx/);
+    expect(text).not.toMatch(/https?:|Details:|zip|JSZip|fflate|Error:/i);
+    await shot(page, "7-bad-file");
 
     await page.getByRole("button", { name: "Start from the sample" }).click();
     await stepHeading(page, "Source");
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
+
+  test("a messy workbook: wrong headers matched by hand, rows left out stay in view, a cell is shown", async () => {
+    const file = join(files, "messy.xlsx");
+    const rows: (string | number)[][] = [
+      ["Process", "Staff", "Tasks per person per month", "Minutes saved per task", "Hourly cost ($)"],
+      ["Drafting", 10, 20, 30, 50],
+      ["Research", 5, 10, "1,5", 60],
+      ["Filing", 3, 10, 5, "abc"],
+      ["Reporting", 4, 40, 20, 70],
+      ["", 2, 10, 10, 40],
+      ["Translation", -3, 10, 10, 40],
+      ["Drafting", 2, 10, 10, 40],
+      ["Scheduling", 6, 60, 5, "n/a"],
+      ["Summaries", 8, 30, 12, 55],
+    ];
+    await workbookFile(file, "Budget", "Budget", rows);
+    const { page, errors } = await openPlayground();
+    await page.getByLabel("Workbook file (.xlsx)").setInputFiles(file);
+    await stepHeading(page, "Source");
+    await page.getByRole("radio", { name: /Budget/ }).check();
+    await page.getByRole("button", { name: "Read the table" }).click();
+    await stepHeading(page, "Columns");
+    // Which columns were found and which are missing, next to the controls that match them.
+    await page.getByText(/Found 5 columns: A "Process", B "Staff", .* Missing: People\./).waitFor();
+    await shot(page, "9-wrong-headers");
+    await page.getByLabel("People").selectOption({ label: "B: Staff" });
+    await page.getByText(/^3 workflows will be analysed; 6 rows will not/).waitFor();
+    await page.getByRole("button", { name: "Select E4" }).click();
+    const preview = page.getByRole("region", { name: "Cell E4 in Budget" });
+    await preview.waitFor();
+    expect(await preview.locator("[aria-current=true]").textContent()).toBe("abc");
+    await shot(page, "10-cell-shown");
+
+    await page.getByRole("button", { name: "Next: Assumptions" }).click();
+    await page.getByRole("button", { name: "Next: Review" }).click();
+    await stepHeading(page, "Review");
+    await page.getByText("6 of 9 rows not analysed").waitFor();
+    await shot(page, "11-review-rows-left-out");
+    await page.getByRole("button", { name: "Show the rows left out" }).click();
+    await stepHeading(page, "Columns");
+    await page.getByRole("heading", { name: "Rows that will not be analysed" }).waitFor();
+    await page.getByRole("button", { name: "Next: Assumptions" }).click();
+    await page.getByRole("button", { name: "Next: Review" }).click();
+    await page.getByRole("button", { name: "Next: Write" }).click();
+    await stepHeading(page, "Write");
+    await page.getByText("6 of 9 rows not analysed").waitFor();
+    await page.getByRole("button", { name: "Write the analysis" }).click();
+    await page.getByText(/6 rows not analysed, listed on AI Assumptions\./).waitFor({ timeout: 60_000 });
+    await shot(page, "12-write-rows-left-out");
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  test("an empty workbook: a table pasted into the step becomes the table to read", async () => {
+    const file = join(files, "empty.xlsx");
+    await workbookFile(file, "Notes", "Notes", [
+      ["Date", "Text"],
+      ["2026-01-05", "kick-off"],
+    ]);
+    const { page, errors } = await openPlayground();
+    await page.getByLabel("Workbook file (.xlsx)").setInputFiles(file);
+    await stepHeading(page, "Source");
+    await page.getByRole("radio", { name: /Notes.*headers do not match/ }).waitFor();
+    const pasted = [
+      "Workflow\tPeople\tTasks per person per month\tMinutes saved per task\tHourly cost",
+      "Drafting\t10\t20\t30\t50",
+      "Research\t5\t40\t15\t60",
+    ].join("\n");
+    await page.getByLabel("Rows copied from a spreadsheet, header row first").fill(pasted);
+    await page.getByText("2 rows under 5 headers.").waitFor();
+    await shot(page, "13-paste");
+    await page.getByRole("button", { name: "Add as a table" }).click();
+    await page.getByRole("radio", { name: /Workflows.*best match/ }).waitFor();
+    expect(await page.getByRole("radio", { name: /Workflows.*best match/ }).isChecked()).toBe(true);
+    await page.getByRole("button", { name: "Read the table" }).click();
+    await page.getByText("2 workflows will be analysed.").waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test("5,000 rows: opening shows progress; a tier change and a re-sort run no task over 200 ms", async () => {
+    const file = join(files, "large.xlsx");
+    const rows: (string | number)[][] = [
+      [
+        "Workflow",
+        "People",
+        "Tasks per person per month",
+        "Minutes saved per task",
+        "Hourly cost",
+        "Sensitive data",
+        "Integration",
+      ],
+    ];
+    for (let i = 0; i < 5000; i++) {
+      rows.push([
+        `Workflow ${String(i + 1).padStart(4, "0")}`,
+        1 + (i % 40),
+        20 + (i % 200),
+        1 + (i % 30),
+        30 + (i % 60),
+        i % 3 === 0 ? "Yes" : "No",
+        ["none", "light", "deep"][i % 3],
+      ]);
+    }
+    await workbookFile(file, "Large", "Large", rows);
+    const { page, errors } = await openPlayground();
+    await page.getByLabel("Workbook file (.xlsx)").setInputFiles(file);
+    await stepHeading(page, "Source");
+    await page.getByRole("button", { name: "Read the table" }).click();
+    await stepHeading(page, "Columns");
+    await page.getByText("5,000 workflows will be analysed.").waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: "Next: Assumptions" }).click();
+    await page.getByRole("button", { name: "Next: Review" }).click();
+    await stepHeading(page, "Review");
+    const table = page.getByTestId("workflow-table");
+    await table.getByText("Workflow 0001").waitFor();
+    // Only the rows in view are drawn.
+    expect(await table.locator("tbody tr[aria-rowindex]").count()).toBeLessThan(60);
+    await idle(page);
+    await page.waitForTimeout(500);
+
+    await clearLongTasks(page);
+    const select = page.getByLabel("Tier for Workflow 0002");
+    const before = await select.inputValue();
+    await select.selectOption(before === "None" ? "Enterprise" : "None");
+    await page.waitForFunction(
+      (wanted) =>
+        (document.querySelector("[aria-label='Tier for Workflow 0002']") as HTMLSelectElement)?.value === wanted,
+      before === "None" ? "Enterprise" : "None",
+    );
+    await table.getByRole("button", { name: /^NPV/ }).click();
+    await page.waitForFunction(() => document.querySelector("th[aria-sort=descending]") !== null);
+    await table.getByRole("button", { name: /^NPV/ }).click();
+    await page.waitForFunction(() => document.querySelector("th[aria-sort=ascending]") !== null);
+    // Let the debounced settings save run too: it is part of what a tier change does.
+    await page.waitForTimeout(800);
+    const tasks = await longTasks(page);
+    // Kept for the report: what the browser measured, task by task.
+    writeFileSync(join(SCREENSHOTS, "..", "long-tasks-5000-rows.json"), JSON.stringify({ tierChangeAndSort: tasks }));
+    expect(Math.max(0, ...tasks)).toBeLessThan(LONG_TASK_MS);
+    await shot(page, "14-5000-rows");
+
+    // Scrolling far down draws the rows there.
+    await table.evaluate((el) => el.scrollTo(0, el.scrollHeight / 2));
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=workflow-table] tbody tr[aria-rowindex='2']") === null,
+    );
+    expect(await table.locator("tbody tr[aria-rowindex]").count()).toBeGreaterThan(5);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240_000);
 });

@@ -1,7 +1,7 @@
 import { rangeAddress } from "../../src/workbook/a1";
 import type { AnalysisLayout, GridValue, SheetRole } from "../../src/workbook/layout";
 import { freeSheetName } from "../../src/workbook/marker";
-import type { SourceGrid, TableCandidate, WorkbookPort, WrittenSheet } from "../../src/workbook/port";
+import type { ProgressListener, SourceGrid, TableCandidate, WorkbookPort, WrittenSheet } from "../../src/workbook/port";
 
 /**
  * An in-memory workbook behind the WorkbookPort: the port is ours, so this is a test double of our own contract,
@@ -60,8 +60,13 @@ export class FakeWorkbook implements WorkbookPort {
     return { sheet: c.sheet, address: c.address, firstRow: 1, firstColumn: 1, values: table.rows.map((r) => [...r]) };
   }
 
-  async writeAnalysis(layout: AnalysisLayout): Promise<WrittenSheet[]> {
+  /** Set to hold a write half-way, after its first progress report, until the promise settles. */
+  hold: Promise<void> | null = null;
+
+  async writeAnalysis(layout: AnalysisLayout, onProgress?: ProgressListener): Promise<WrittenSheet[]> {
     this.fail("writeAnalysis");
+    onProgress?.({ done: 1, total: layout.sheets.length, stage: `Writing ${layout.sheets[0]?.name ?? ""}` });
+    if (this.hold) await this.hold;
     for (const sheet of layout.sheets) {
       const previous = this.own.get(sheet.role);
       if (previous) this.sheets = this.sheets.filter((s) => s !== previous);

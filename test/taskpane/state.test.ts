@@ -6,7 +6,8 @@ import { filterRows, sortRows, tierSummary, workflowRows } from "../../src/taskp
 import { parsePastedRows } from "../../src/taskpane/state/pastedTable";
 import { sampleWorkflows } from "../model/sampleWorkflows";
 import { DEFAULT_DRAFTS, readAssumptions } from "../../src/taskpane/state/assumptionFields";
-import { derive } from "../../src/taskpane/state/derive";
+import { derive, LIVE_SENSITIVITY_ROWS } from "../../src/taskpane/state/derive";
+import { startFrom } from "../../src/taskpane/useWizard";
 import { parseCsv, sampleRows } from "../../src/workbook/sampleTable";
 import { parseSettings, serializeSettings } from "../../src/taskpane/state/settings";
 import { INITIAL_STATE, wizardReducer, type WizardState } from "../../src/taskpane/state/wizard";
@@ -286,5 +287,64 @@ describe("the review table's rows", () => {
       { tier: "Consumer", workflows: 2, seats: 60 },
       { tier: "None", workflows: 1, seats: 0 },
     ]);
+  });
+});
+
+describe("what the wizard starts from", () => {
+  test("an earlier run's sheets win over the saved settings, and the Source step says what came from where", () => {
+    const loaded = wizardReducer(INITIAL_STATE, {
+      type: "settingsLoaded",
+      settings: { overrides: { A: "None", B: "Consumer" }, assumptions: { ...DEFAULT_ASSUMPTIONS, years: 5 } },
+    });
+    const action = startFrom({
+      assumptions: { ...DEFAULT_ASSUMPTIONS, years: 4, discountRate: 0.08 },
+      fromSheet: ["years", "discountRate"],
+      overrides: { B: "Enterprise" },
+      dueDiligence: { Acme: "Checked by J. Doe, March" },
+      notes: ["AI Assumptions, Discount rate: 8 read as 8 %"],
+      problems: [],
+    });
+    const state = wizardReducer(loaded, action);
+    expect(state.drafts.years).toBe("4");
+    expect(state.drafts.discountRate).toBe("0.08");
+    expect(state.overrides).toEqual({ A: "None", B: "Enterprise" });
+    expect(state.startedFrom).toEqual([
+      "The assumptions are the ones on the previous run's AI Assumptions sheet (2 read there).",
+      "1 tier set by hand comes from AI Allocation.",
+      "1 due-diligence note on AI Vendors will be kept.",
+      "AI Assumptions, Discount rate: 8 read as 8 %",
+    ]);
+  });
+
+  test("a workbook with no earlier run changes nothing", () => {
+    const state = wizardReducer(
+      INITIAL_STATE,
+      startFrom({ assumptions: null, fromSheet: [], overrides: {}, dueDiligence: {}, notes: [], problems: [] }),
+    );
+    expect(state.drafts).toEqual(INITIAL_STATE.drafts);
+    expect(state.startedFrom).toEqual([]);
+  });
+});
+
+describe("a large table", () => {
+  const header = ["Workflow", "People", "Tasks per person per month", "Minutes saved per task", "Hourly cost"];
+  const grid = (n: number): SourceGrid => ({
+    sheet: "Large",
+    address: `A1:E${n + 1}`,
+    firstRow: 1,
+    firstColumn: 1,
+    values: [header, ...Array.from({ length: n }, (_, i) => [`W${i}`, 1 + (i % 9), 20, 1 + (i % 30), 50])],
+  });
+
+  test("above the live limit the analysis leaves its sensitivity bars to be worked out on request", () => {
+    const small = derive({ ...INITIAL_STATE, grid: grid(LIVE_SENSITIVITY_ROWS) });
+    expect(small.sensitivityDeferred).toBe(false);
+    expect(small.analysis?.sensitivity.length).toBeGreaterThan(0);
+    const large = derive({ ...INITIAL_STATE, grid: grid(LIVE_SENSITIVITY_ROWS + 1) });
+    expect(large.sensitivityDeferred).toBe(true);
+    expect(large.analysis?.sensitivity).toEqual([]);
+    // Everything else is there: the same figures as with the bars.
+    expect(large.analysis?.analyses).toHaveLength(LIVE_SENSITIVITY_ROWS + 1);
+    expect(large.analysis?.budget.horizon).toBe(3);
   });
 });

@@ -78,7 +78,7 @@ export function PlanChart({ comparison, currency }: { comparison: PlanComparison
         );
       })}
       <text x={0} y={height - 4} className={styles.legend}>
-        Present values over the horizon: value is PV benefits, cost is PV costs.
+        Over the horizon: value = PV benefits, cost = PV costs.
       </text>
     </svg>
   );

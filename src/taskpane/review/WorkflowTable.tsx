@@ -1,6 +1,6 @@
-import { Button, Field, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { Text } from "../text";
-import { NativeSelect, TextInput } from "../controls";
+import { FormField, NativeSelect, TextInput } from "../controls";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Tier, WorkflowAnalysis } from "../../model";
 import { count, decimal, money, months, percentOf, type CurrencySign } from "../format";
@@ -220,10 +220,10 @@ export function WorkflowTable({
   return (
     <div ref={outer} className={styles.tools} style={{ flexDirection: "column", alignItems: "stretch" }}>
       <div className={styles.tools}>
-        <Field label="Find a workflow" className={styles.filter} size="small">
+        <FormField label="Find a workflow" className={styles.filter} compact>
           <TextInput compact value={text} onChange={(e) => setText(e.target.value)} placeholder="Part of its name" />
-        </Field>
-        <Field label="Show" size="small">
+        </FormField>
+        <FormField label="Show" compact>
           <NativeSelect compact value={tierFilter} onChange={(e) => setTierFilter(e.target.value as TierFilter)}>
             <option value="all">Every tier</option>
             <option value="Enterprise">Enterprise</option>
@@ -231,7 +231,7 @@ export function WorkflowTable({
             <option value="None">None</option>
             <option value="byHand">Set by hand</option>
           </NativeSelect>
-        </Field>
+        </FormField>
         {sort.key !== "order" && (
           <Button size="small" onClick={() => setSort({ key: "order", descending: false })}>
             Table order

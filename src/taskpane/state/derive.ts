@@ -21,7 +21,15 @@ export interface ReadingStage {
   readingError: string | null;
 }
 
+/**
+ * Above this many rows the sensitivity bars (16 more runs of the whole analysis) are not worked out on every
+ * change: the pane works them out on request and before writing, so that a tier change stays quick.
+ */
+export const LIVE_SENSITIVITY_ROWS = 500;
+
 export interface Derived extends ReadingStage {
+  /** True where the analysis was made without its sensitivity bars (a large table; see LIVE_SENSITIVITY_ROWS). */
+  sensitivityDeferred: boolean;
   /** The money's sign: the source's money formats', else the one chosen, else none. */
   currency: string | null;
   assumptions: AssumptionsReading;
@@ -48,9 +56,17 @@ export function deriveAnalysis(
   overrides: Record<string, Tier>,
   chosenCurrency: string | null = null,
   now: Date = new Date(),
+  sensitivity: "live" | "always" = "live",
 ): Derived {
   const assumptions = readAssumptions(drafts);
-  const base = { ...stage, assumptions, analysis: null, analysisError: null, currency: chosenCurrency };
+  const base = {
+    ...stage,
+    assumptions,
+    analysis: null,
+    analysisError: null,
+    currency: chosenCurrency,
+    sensitivityDeferred: false,
+  };
   const { reading } = stage;
   if (!grid || !reading) return base;
 
@@ -66,8 +82,11 @@ export function deriveAnalysis(
   if (!assumptions.assumptions) return { ...base, analysisError: "Some assumptions need fixing first." };
   if (reading.workflows.length === 0) return { ...base, analysisError: "No row of the table can be analysed." };
   try {
-    const analysis = analyseReading(grid, reading, assumptions.assumptions, overrides, now, chosenCurrency);
-    return { ...base, analysis, currency: analysis.currency ?? chosenCurrency };
+    const deferred = sensitivity === "live" && reading.workflows.length > LIVE_SENSITIVITY_ROWS;
+    const analysis = analyseReading(grid, reading, assumptions.assumptions, overrides, now, chosenCurrency, {
+      sensitivity: !deferred,
+    });
+    return { ...base, analysis, currency: analysis.currency ?? chosenCurrency, sensitivityDeferred: deferred };
   } catch (error) {
     if (!(error instanceof AnalysisError)) throw error;
     return { ...base, analysisError: error.message };

@@ -1,6 +1,6 @@
-import { Button, Field, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { Text } from "../text";
-import { TextInput } from "../controls";
+import { FormField, TextInput } from "../controls";
 import { useRef, useState } from "react";
 import type { PlanComparison } from "../../model";
 import { decimal, money, type CurrencySign } from "../format";
@@ -114,7 +114,7 @@ export function AssumptionsStep({ controls: c }: { controls: WizardControls }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <Field
+      <FormField
         className={own.currency}
         label="Currency sign"
         hint={
@@ -131,7 +131,7 @@ export function AssumptionsStep({ controls: c }: { controls: WizardControls }) {
             c.dispatch({ type: "currencyChosen", currency: e.target.value.trim() === "" ? null : e.target.value.trim() })
           }
         />
-      </Field>
+      </FormField>
       <div className={own.fields}>
         {ASSUMPTION_FIELDS.map((field) => {
           const problem = problems[field.key];
@@ -141,7 +141,7 @@ export function AssumptionsStep({ controls: c }: { controls: WizardControls }) {
           const shownDefault = field.optional && defaultOf(field.key) === null ? "empty" : draftOf(defaultOf(field.key));
           const unit = field.money && currency ? `${currency}, ${field.unit}` : field.unit;
           return (
-            <Field
+            <FormField
               key={field.key}
               label={`${field.label} (${unit})`}
               hint={
@@ -171,7 +171,7 @@ export function AssumptionsStep({ controls: c }: { controls: WizardControls }) {
                 placeholder={field.optional ? "Sum of People" : undefined}
                 onChange={(e) => edit(field.key, e.target.value)}
               />
-            </Field>
+            </FormField>
           );
         })}
       </div>

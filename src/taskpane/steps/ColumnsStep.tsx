@@ -1,6 +1,6 @@
-import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { Text } from "../text";
-import { NativeSelect } from "../controls";
+import { FormField, NativeSelect } from "../controls";
 import { columnNumber } from "../../workbook/a1";
 import { SourcePreview } from "../review/SourcePreview";
 import { ALL_FIELDS, fieldLabel, isRequired } from "../state/columns";
@@ -41,9 +41,9 @@ export function ColumnsStep({ controls: c }: { controls: WizardControls }) {
       ) : (
         <MessageBar intent={rejected.length > 0 ? "warning" : "success"} layout="multiline">
           <MessageBarBody>
-            {`${analysed} ${analysed === 1 ? "workflow" : "workflows"} will be analysed` +
+            {`${analysed.toLocaleString("en-US")} ${analysed === 1 ? "workflow" : "workflows"} will be analysed` +
               (rejected.length > 0
-                ? `; ${rejected.length} ${rejected.length === 1 ? "row" : "rows"} will not (below).`
+                ? `; ${rejected.length.toLocaleString("en-US")} ${rejected.length === 1 ? "row" : "rows"} will not (below).`
                 : ".")}
           </MessageBarBody>
         </MessageBar>
@@ -66,7 +66,7 @@ export function ColumnsStep({ controls: c }: { controls: WizardControls }) {
           const byHand = c.state.columns[field] !== undefined;
           const missing = columns.missing.includes(field);
           return (
-            <Field
+            <FormField
               key={field}
               label={`${fieldLabel(field)}${isRequired(field) ? "" : " (optional)"}`}
               hint={
@@ -93,7 +93,7 @@ export function ColumnsStep({ controls: c }: { controls: WizardControls }) {
                   </option>
                 ))}
               </NativeSelect>
-            </Field>
+            </FormField>
           );
         })}
         {Object.keys(c.state.columns).length > 0 && (

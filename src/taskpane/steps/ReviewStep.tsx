@@ -1,4 +1,4 @@
-import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
 import { Text } from "../text";
 import { dueDiligenceWarnings, type PlanComparison, type SensitivityBar, type VendorSummary } from "../../model";
 import { count, decimal, money, percentOf, wholePercent, type CurrencySign } from "../format";
@@ -73,6 +73,7 @@ export function ReviewStep({ controls: c }: { controls: WizardControls }) {
   const currency = c.derived.currency;
   const { comparison } = analysis;
   const extras = analysis;
+  const bars = c.sensitivity;
   const diligence = dueDiligenceWarnings(analysis.analyses, comparison.portfolio, analysis.assumptions);
   const otherWarnings = analysis.reading.warnings.filter((w) => !diligence.includes(w));
   const tiers = tierSummary(analysis.analyses);
@@ -178,18 +179,31 @@ export function ReviewStep({ controls: c }: { controls: WizardControls }) {
         <VendorsSection vendors={extras.vendors} warnings={diligence} years={years} currency={currency} />
       )}
 
-      {extras.sensitivity && extras.sensitivity.length > 0 && (
-        <section aria-labelledby="sensitivity-heading" className={styles.tight}>
-          <h3 id="sensitivity-heading" className={styles.subheading}>
-            What moves the decision
-          </h3>
-          <Text size={200}>
-            {`Each input moved down and up by ${wholePercent(analysis.assumptions.sensitivitySwing)} (the horizon by a year), one at a time; widest first.`}
-          </Text>
-          <Tornado bars={extras.sensitivity} baseNpv={analysis.baseNpv} currency={currency} />
-          <SensitivityTable bars={extras.sensitivity} currency={currency} />
-        </section>
-      )}
+      <section aria-labelledby="sensitivity-heading" className={styles.tight}>
+        <h3 id="sensitivity-heading" className={styles.subheading}>
+          What moves the decision
+        </h3>
+        <Text size={200} className={styles.prose}>
+          {`Each input moved down and up by ${wholePercent(analysis.assumptions.sensitivitySwing)} (the horizon by a year), one at a time, and the whole analysis run again; widest first.`}
+        </Text>
+        {bars && bars.length > 0 ? (
+          <>
+            <Tornado bars={bars} baseNpv={analysis.baseNpv} currency={currency} />
+            <SensitivityTable bars={bars} currency={currency} />
+          </>
+        ) : (
+          c.derived.sensitivityDeferred && (
+            <div className={styles.row}>
+              <Button disabled={c.busy !== null} onClick={() => void c.computeSensitivity()}>
+                Work out the sensitivity
+              </Button>
+              <Text size={200} className={styles.muted}>
+                {`With ${analysis.analyses.length.toLocaleString("en-US")} workflows this takes a moment; it is also worked out when the analysis is written.`}
+              </Text>
+            </div>
+          )
+        )}
+      </section>
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { Button, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
 import { Text } from "../text";
-import { TextArea } from "../controls";
+import { FormField, TextArea } from "../controls";
 import { useState } from "react";
 import { chooseTable, describeCandidate, isWorkflowTable } from "../../workbook/chooseTable";
 import { parsePastedRows } from "../state/pastedTable";
@@ -108,7 +108,7 @@ export function SourceStep({ controls: c }: { controls: WizardControls }) {
           <h3 id="paste-heading" className={styles.subheading}>
             Paste a table
           </h3>
-          <Field
+          <FormField
             label="Rows copied from a spreadsheet, header row first"
             hint="Copy the cells in Excel or another spreadsheet and paste them here; they go to a new sheet as a table."
           >
@@ -118,7 +118,7 @@ export function SourceStep({ controls: c }: { controls: WizardControls }) {
               onChange={(e) => setPasted(e.target.value)}
               placeholder={"Workflow\tPeople\tTasks per person per month\tMinutes saved per task\tHourly cost"}
             />
-          </Field>
+          </FormField>
           <div className={styles.row}>
             <Button
               disabled={c.busy !== null || rows.length < 2}
