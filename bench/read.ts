@@ -120,7 +120,10 @@ function ratio(a: number, b: number): string {
 }
 
 function spawnJob(job: Job, file: string): Measure {
-  const result = spawnSync(process.execPath, [__filename, "--job", job, file], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const result = spawnSync(process.execPath, [__filename, "--job", job, file], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
   if (result.status !== 0) throw new Error(`${job} failed: ${result.stderr.trim().split("\n").slice(-1)[0]}`);
   return JSON.parse(result.stdout.trim().split("\n").slice(-1)[0]) as Measure;
 }

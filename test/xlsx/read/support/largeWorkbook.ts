@@ -59,7 +59,9 @@ export function largeWorkbook(rows: number): Uint8Array {
       .map((v, i) => {
         const ref = `${column(i + 1)}${r}`;
         const style = moneyStyle && i === 4 ? ' s="1"' : "";
-        return typeof v === "number" ? `<c r="${ref}"${style}><v>${v}</v></c>` : `<c r="${ref}" t="s"><v>${shared(v)}</v></c>`;
+        return typeof v === "number"
+          ? `<c r="${ref}"${style}><v>${v}</v></c>`
+          : `<c r="${ref}" t="s"><v>${shared(v)}</v></c>`;
       })
       .join("");
   sheet.push(`<row r="1" spans="1:8">${cells(1, HEADER, false)}</row>`);
