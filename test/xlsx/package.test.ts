@@ -211,7 +211,7 @@ describe("reading parts", () => {
 });
 
 describe("writing the package", () => {
-  test("parts left alone are copied as stored, in order; written parts replace theirs; new parts come after", () => {
+  test("parts left alone are copied as stored, in order; written parts replace theirs; new parts come after", async () => {
     const input = rawZip([
       { name: "[Content_Types].xml", data: strToU8("<Types/>"), deflate: true },
       { name: "keep.bin", data: TEXT, deflate: true, descriptor: true },
@@ -225,7 +225,7 @@ describe("writing the package", () => {
     pkg.remove("xl/calcChain.xml");
     expect(pkg.text("change.xml")).toBe("<new/>");
     expect(pkg.has("xl/calcChain.xml")).toBe(false);
-    const output = pkg.save();
+    const output = await pkg.save();
     const before = openZip(input);
     const after = openZip(output);
     expect(after.entries.map((e) => e.name)).toEqual([

@@ -171,7 +171,7 @@ export class XlsxWorkbook implements WorkbookPort {
         add: () => [],
       });
     }
-    return this.pkg.save();
+    return await this.pkg.save();
   }
 
   private refresh(): void {

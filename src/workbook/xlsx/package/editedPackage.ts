@@ -86,7 +86,7 @@ export class EditedPackage implements PartSource {
     return resolved === undefined ? Boolean(this.input?.entry(name)) : this.written.has(resolved);
   }
 
-  save(): Uint8Array {
+  save(): Promise<Uint8Array> {
     const entries: OutputEntry[] = [];
     const input = this.input;
     if (input) {
@@ -105,4 +105,7 @@ export class EditedPackage implements PartSource {
   }
 }
 
-const emptySource = ZipPartSource.open(writeZip([]));
+/** An archive with no entries: its end record alone. */
+const emptySource = ZipPartSource.open(
+  new Uint8Array([0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+);

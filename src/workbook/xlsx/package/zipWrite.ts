@@ -30,7 +30,18 @@ const UTF8_NAMES = 0x0800;
 /** 1980-01-01, the zip epoch: new parts carry no invented time. */
 const EPOCH_DATE = 0x21;
 
-function ready(entry: OutputEntry, encoder: TextEncoder): Ready {
+/**
+ * Raw deflate of a part: the platform's CompressionStream where there is one (Node 18+ and every current
+ * browser run zlib natively, several times faster than a JavaScript deflate, off the main thread in Node), else
+ * fflate's.
+ */
+async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
+  if (typeof CompressionStream === "undefined" || data.length < 64 * 1024) return deflateSync(data, { level: 6 });
+  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function ready(entry: OutputEntry, encoder: TextEncoder): Promise<Ready> {
   if (entry.kind === "copied") {
     const e = entry.entry;
     return {
@@ -44,7 +55,7 @@ function ready(entry: OutputEntry, encoder: TextEncoder): Ready {
       data: storedBytes(entry.archive, e),
     };
   }
-  const data = deflateSync(entry.data, { level: 6 });
+  const data = await deflateRaw(entry.data);
   return {
     name: encoder.encode(entry.name),
     method: 8,
@@ -57,9 +68,10 @@ function ready(entry: OutputEntry, encoder: TextEncoder): Ready {
   };
 }
 
-export function writeZip(entries: readonly OutputEntry[]): Uint8Array {
+export async function writeZip(entries: readonly OutputEntry[]): Promise<Uint8Array> {
   const encoder = new TextEncoder();
-  const items = entries.map((e) => ready(e, encoder));
+  // The parts are compressed side by side: in Node, zlib's streams share out the cores.
+  const items = await Promise.all(entries.map((e) => ready(e, encoder)));
   const localSize = items.reduce((n, e) => n + 30 + e.name.length + e.data.length, 0);
   const centralSize = items.reduce((n, e) => n + 46 + e.name.length, 0);
   const total = localSize + centralSize + 22;
