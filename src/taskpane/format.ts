@@ -8,8 +8,16 @@
 /** The currency's symbol or code as the workbook writes it ("$", "€", "CHF"); null: none known, no sign. */
 export type CurrencySign = string | null;
 
+// One formatter per number of decimals: toLocaleString builds a new one on every call, which 5,000 rows feel.
+const FORMATS = new Map<number, Intl.NumberFormat>();
+
 function grouped(value: number, digits = 0): string {
-  return value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  let format = FORMATS.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+    FORMATS.set(digits, format);
+  }
+  return format.format(value);
 }
 
 /** "$" sits against the number, a code ("CHF") takes a space. */

@@ -6,7 +6,7 @@ import type { Tier, WorkflowAnalysis } from "../../model";
 import { count, decimal, money, months, percentOf, type CurrencySign } from "../format";
 import { Explain, ExplainWrap } from "./Explain";
 import type { Column, SortHandler, TierSetter } from "./tableTypes";
-import { filterRows, sortRows, workflowRows, type Sort, type SortKey, type TierFilter, type WorkflowRow } from "./workflowRows";
+import { filterRows, reasonOf, sortRows, workflowRows, type Sort, type SortKey, type TierFilter, type WorkflowRow } from "./workflowRows";
 
 const ROW_HEIGHT = 40;
 const MAX_HEIGHT = 440;
@@ -207,7 +207,7 @@ export function WorkflowTable({
             numeric: true,
             cell: (r) => decimal(r.breakevenMinutes, 2),
           },
-          { key: "reason", label: "Reason", width: "20%", cell: (r) => <span title={r.reason}>{r.reason}</span> },
+          { key: "reason", label: "Reason", width: "20%", cell: (r) => <span title={reasonOf(r)}>{reasonOf(r)}</span> },
         ] satisfies Column[])
       : []),
   ];
@@ -314,7 +314,7 @@ function WorkflowDetails({ row, currency, onClose }: { row: WorkflowRow; currenc
   return (
     <section aria-label={`Figures for ${row.name}`} className={styles.tools} style={{ flexDirection: "column", alignItems: "stretch" }}>
       <Text weight="semibold">{row.name}</Text>
-      <Text size={200}>{row.reason}</Text>
+      <Text size={200}>{reasonOf(row)}</Text>
       <dl className={styles.details}>
         <dt>Tier</dt>
         <dd className={row.override ? styles.byHand : undefined}>

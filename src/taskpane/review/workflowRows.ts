@@ -24,7 +24,13 @@ export interface WorkflowRow {
   annualCost: number;
   oneTimeCost: number;
   sensitive: boolean;
-  reason: string;
+  /** The analysis the row shows, for its Reason: worked out only for the rows drawn (see reasonOf). */
+  analysis: WorkflowAnalysis;
+}
+
+/** Why the row has its tier, in the Reason column's words. Per row on demand: 5,000 of them cost a long task. */
+export function reasonOf(row: WorkflowRow): string {
+  return explainTier(row.analysis.override, row.analysis.decision);
 }
 
 export type SortKey = "order" | "name" | "tier" | "npv" | "roi" | "payback" | "minutes" | "breakeven";
@@ -57,7 +63,7 @@ export function workflowRows(analyses: readonly WorkflowAnalysis[]): WorkflowRow
       annualCost: a.chosen.annualCost,
       oneTimeCost: a.chosen.oneTimeCost,
       sensitive: a.workflow.sensitiveData,
-      reason: explainTier(a.override, a.decision),
+      analysis: a,
     };
   });
 }
