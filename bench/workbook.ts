@@ -70,7 +70,7 @@ async function generate(rows: number, merges = 0): Promise<Uint8Array> {
     // ExcelJS's own merge bookkeeping is quadratic; the merges are written into the sheet's XML afterwards.
     workbook.addWorksheet("Layout").getCell("A1").value = "merged report";
   }
-  let bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  let bytes: Uint8Array = new Uint8Array(await workbook.xlsx.writeBuffer());
   if (merges > 0) bytes = await withMerges(bytes, merges);
   return bytes;
 }
