@@ -83,7 +83,10 @@ async function withMerges(bytes: Uint8Array, count: number): Promise<Uint8Array>
   const refs: string[] = [];
   for (let r = 1; r <= count; r++) refs.push(`<mergeCell ref="A${r}:B${r}"/>`);
   parts[name] = (strToU8 as (s: string) => Uint8Array)(
-    strFromU8(parts[name]).replace("</sheetData>", `</sheetData><mergeCells count="${count}">${refs.join("")}</mergeCells>`),
+    strFromU8(parts[name]).replace(
+      "</sheetData>",
+      `</sheetData><mergeCells count="${count}">${refs.join("")}</mergeCells>`,
+    ),
   );
   return zipSync(parts);
 }

@@ -100,7 +100,9 @@ describe("sizes", () => {
     const { output } = await analyseCopy(input, { insert: false });
     expect(await allocationFigures(output)).toEqual(SAMPLE_FIGURES);
     const before = storedParts(input).get("xl/worksheets/sheet1.xml")!;
-    expect(Buffer.compare(Buffer.from(storedParts(output).get("xl/worksheets/sheet1.xml")!), Buffer.from(before))).toBe(0);
+    expect(Buffer.compare(Buffer.from(storedParts(output).get("xl/worksheets/sheet1.xml")!), Buffer.from(before))).toBe(
+      0,
+    );
   });
 
   test("100,000 workflows are analysed and written: every row in AI Allocation, the sheet valid", async () => {
@@ -126,7 +128,9 @@ describe("sizes", () => {
     const parts = unzipParts(output);
     const own = await again.ownSheets();
     expect(own.map((o) => o.role)).toContain("allocation");
-    const sheets = [...parts.keys()].filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && n !== "xl/worksheets/sheet1.xml");
+    const sheets = [...parts.keys()].filter(
+      (n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && n !== "xl/worksheets/sheet1.xml",
+    );
     const errors = await schemaErrors(sheets.map((n) => ({ label: n, xml: strFromU8(parts.get(n)!) })));
     expect([...errors].filter(([, e]) => e.length > 0)).toEqual([]);
   }, 240_000);
