@@ -77,6 +77,20 @@ export interface PrintSetup {
   repeatRows?: { first: number; last: number };
 }
 
+/**
+ * A block of formulas as Excel's Fill Down makes it: each column's formula in the block's first row, its relative
+ * row references one row further in each row below. Cells below the first row carry only their computed value and
+ * format, never a formula of their own, so a column of 100,000 long formulas is one formula and 100,000 values:
+ * the .xlsx adapter writes it as a shared formula, the Office.js one as one copy. `filledFormula` (fills.ts) gives
+ * any cell's formula. Rows and columns are 1-based.
+ */
+export interface LayoutFill {
+  firstRow: number;
+  lastRow: number;
+  firstColumn: number;
+  lastColumn: number;
+}
+
 export interface SheetLayout {
   role: SheetRole;
   /** The name the add-in wants; an adapter picks a free one where a foreign sheet holds it. */
@@ -93,6 +107,8 @@ export interface SheetLayout {
   /** Panes frozen above `rows` rows and left of `columns` columns. Absent: none. */
   freeze?: { rows: number; columns: number };
   print?: PrintSetup;
+  /** Formulas filled down from a first row. Absent: every formula cell holds its own. */
+  fills?: LayoutFill[];
 }
 
 export interface AnalysisLayout {

@@ -33,9 +33,10 @@ async function formulaCells(bytes: Uint8Array): Promise<FormulaCell[]> {
     workbook.getWorksheet(name)!.eachRow((row) =>
       row.eachCell((cell) => {
         const value = cell.value as CellValue;
-        if (value !== null && typeof value === "object" && "formula" in value) {
+        // A filled cell is a shared formula: ExcelJS gives its own text, the first cell's moved, as cell.formula.
+        if (value !== null && typeof value === "object" && ("formula" in value || "sharedFormula" in value)) {
           const result = results.get(name)?.cells.get(cell.address)?.value ?? null;
-          cells.push({ sheet: name, address: cell.address, formula: String(value.formula), result });
+          cells.push({ sheet: name, address: cell.address, formula: String(cell.formula), result });
         }
       }),
     );

@@ -3,7 +3,9 @@ import type { CellValue, Workbook, Worksheet } from "exceljs";
 /** Reading the written sheets the way a user reads them: by labels and headers, not by fixed cells. */
 
 export function shown(value: CellValue): unknown {
-  if (value !== null && typeof value === "object" && "formula" in value) return value.result ?? null;
+  // A filled cell is a shared formula, which ExcelJS gives as { sharedFormula, result }.
+  if (value !== null && typeof value === "object" && ("formula" in value || "sharedFormula" in value))
+    return value.result ?? null;
   return value;
 }
 

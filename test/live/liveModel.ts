@@ -12,6 +12,7 @@ import { reasonText, tierWithHand } from "../../src/workbook/sheets/reasonFormul
 import { recalculate } from "../support/libreoffice";
 import { bytesOf, openBytes } from "../support/workbooks";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/XlsxWorkbook";
+import { expandFills } from "../../src/workbook/fills";
 
 /**
  * What the live-model tests share: analyse a table with the model, write it through the .xlsx adapter, edit the
@@ -183,7 +184,8 @@ export function disagreements(
 ): { compared: number; wrong: Disagreement[] } {
   const wrong: Disagreement[] = [];
   let compared = 0;
-  for (const sheet of expected.sheets.filter((s) => roles.includes(s.role))) {
+  // Filled cells too: each holds the formula its fill gives it (fills.ts).
+  for (const sheet of expected.sheets.filter((s) => roles.includes(s.role)).map(expandFills)) {
     const cells = results.get(sheet.name)?.cells;
     if (!cells) throw new Error(`LibreOffice's copy has no sheet ${sheet.name}`);
     sheet.rows.forEach((row, r) =>

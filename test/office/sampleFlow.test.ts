@@ -3,6 +3,7 @@ import { DEFAULT_ASSUMPTIONS } from "../../src/model";
 import { analyseGrid } from "../../src/workbook/analyse";
 import { SHEET_MARKERS } from "../../src/workbook/marker";
 import { OfficeWorkbook, type ExcelRun } from "../../src/workbook/office/OfficeWorkbook";
+import { expandFills } from "../../src/workbook/fills";
 import { buildAnalysisLayout } from "../../src/workbook/sheets/buildLayout";
 import { SAMPLE_CSV, readSimpleCsv } from "../model/sampleWorkflows";
 import { FakeExcel } from "./fakeExcel";
@@ -47,7 +48,7 @@ test("the sample table goes in, is found and read, and its analysis is written a
     );
     expect(excel.sheetOfName(SHEET_MARKERS[sheet.role])).toBe(sheet.name);
     // Every formula cell got its formula, filled down or written; every value cell its value.
-    sheet.rows.forEach((row, r) =>
+    expandFills(sheet).rows.forEach((row, r) =>
       row.forEach((cell, c) => {
         if (cell === null) return;
         const at = written.cell(r + 1, c + 1);

@@ -133,5 +133,5 @@ describe("sizes", () => {
     );
     const errors = await schemaErrors(sheets.map((n) => ({ label: n, xml: strFromU8(parts.get(n)!) })));
     expect([...errors].filter(([, e]) => e.length > 0)).toEqual([]);
-  }, 240_000);
+  }, 600_000); // minutes on a loaded two-core CI machine; speed is the bench's to measure, not this test's
 });

@@ -1,5 +1,5 @@
 import { strFromU8 } from "fflate";
-import type { AnalysisLayout, SheetLayout } from "../../src/workbook/layout";
+import type { AnalysisLayout, LayoutCell, SheetLayout } from "../../src/workbook/layout";
 import { SHEET_MARKERS } from "../../src/workbook/marker";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/XlsxWorkbook";
 import { addTable, bytesOf, openBytes, sampleRows } from "../support/workbooks";
@@ -209,6 +209,59 @@ describe("cells", () => {
     expect(written.length).toBeGreaterThan(8);
     const errors = await schemaErrors(written);
     expect([...errors].filter(([, e]) => e.length > 0)).toEqual([]);
+  });
+});
+
+describe("formulas filled down", () => {
+  /** A fill of two columns over rows 2–5: the first row's formulas, the rest values only (layout.ts, LayoutFill). */
+  function filled(): SheetLayout {
+    const rows: LayoutCell[][] = [1, 2, 3, 4].map((a) => [
+      { value: a, style: "input" },
+      { value: a * 2, style: "formula" },
+      { value: (a * (a + 1)) / 2, style: "formula" },
+    ]);
+    rows[0][1].formula = "=A2*2";
+    rows[0][2].formula = "=SUM($A$2:A2)";
+    return {
+      role: "workings",
+      name: "AI Workings",
+      rows: [
+        [
+          { value: "n", style: "header" },
+          { value: "Double", style: "header" },
+          { value: "Sum", style: "header" },
+        ],
+        ...rows,
+      ],
+      tables: [],
+      columnWidths: [8, 8, 8],
+      charts: [],
+      fills: [{ firstRow: 2, lastRow: 5, firstColumn: 2, lastColumn: 3 }],
+    };
+  }
+
+  let bytes: Uint8Array;
+  beforeAll(async () => {
+    const book = await XlsxWorkbook.load(await budget());
+    await book.writeAnalysis({ sheets: [filled()] });
+    bytes = await book.save();
+  });
+
+  test("are shared formulas: each column's text once, every later cell with its cached value", () => {
+    const xml = sheetPartOf(bytes, "AI Workings");
+    expect(xml).toMatch(/<c r="B2"[^>]*><f t="shared" ref="B2:B5" si="0">A2\*2<\/f><v>2<\/v><\/c>/);
+    expect(xml).toMatch(/<c r="C2"[^>]*><f t="shared" ref="C2:C5" si="1">SUM\(\$A\$2:A2\)<\/f><v>1<\/v><\/c>/);
+    expect(xml).toMatch(/<c r="B5"[^>]*><f t="shared" si="0"\/><v>8<\/v><\/c>/);
+    expect(xml).toMatch(/<c r="C5"[^>]*><f t="shared" si="1"\/><v>10<\/v><\/c>/);
+    expect(xml.match(/A2\*2/g)).toHaveLength(1);
+  });
+
+  test("read by another program as each cell's own formula, and valid against the schemas", async () => {
+    const sheet = (await openBytes(bytes)).getWorksheet("AI Workings")!;
+    expect(sheet.getCell("B4").formula).toBe("A4*2");
+    expect(sheet.getCell("C5").formula).toBe("SUM($A$2:A5)");
+    const errors = await schemaErrors([{ label: "AI Workings", xml: sheetPartOf(bytes, "AI Workings") }]);
+    expect(errors.get("AI Workings")).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@ import { Text } from "../text";
 import { useState } from "react";
 import type { AnalysisLayout, LayoutCell } from "../../workbook/layout";
 import type { WrittenSheet } from "../../workbook/port";
+import { filledFormula } from "../../workbook/fills";
 
 const ROWS = 16;
 const COLUMNS = 10;
@@ -96,7 +97,7 @@ export function SheetPreview({ layout, names }: { layout: AnalysisLayout; names:
                     cell?.style === "input" ? styles.input : "",
                   ].join(" ");
                   return (
-                    <td key={col} className={classes} title={cell?.formula}>
+                    <td key={col} className={classes} title={filledFormula(sheet, r + 1, col + 1)}>
                       {shownCell(cell)}
                     </td>
                   );

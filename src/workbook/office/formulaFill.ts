@@ -1,5 +1,6 @@
 import { columnLetter } from "../a1";
-import type { LayoutCell } from "../layout";
+import { moveFormulaDown } from "../fills";
+import type { LayoutCell, LayoutFill } from "../layout";
 
 /**
  * Where a formula repeats down a column the way Excel would copy it (the same formula, its relative references one
@@ -7,77 +8,6 @@ import type { LayoutCell } from "../layout";
  * `Range.copyFrom` (ExcelApi 1.9): one short command instead of a string per cell, so a 100,000-row column of
  * formulas costs a few hundred bytes of request rather than megabytes.
  */
-
-const REFERENCE = /^\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?/;
-
-function moveReference(ref: string, rows: number): string | null {
-  let broken = false;
-  const moved = ref.replace(
-    /(\$?)([A-Za-z]{1,3})(\$?)(\d+)/g,
-    (_, colAbs: string, letters: string, rowAbs: string, row) => {
-      const r = rowAbs ? Number(row) : Number(row) + rows;
-      if (r < 1) broken = true;
-      return `${colAbs}${letters}${rowAbs}${r}`;
-    },
-  );
-  return broken ? null : moved;
-}
-
-/**
- * The formula as Excel writes it `rows` rows further down: relative row numbers of A1 references move, "$" rows,
- * quoted text, quoted sheet names, function and defined names and structured references ([@NPV]) stay. Null where
- * a reference would leave the sheet.
- */
-export function moveFormulaDown(formula: string, rows: number): string | null {
-  if (rows === 0) return formula;
-  let out = "";
-  let i = 0;
-  while (i < formula.length) {
-    const ch = formula[i];
-    if (ch === '"' || ch === "'") {
-      let j = i + 1;
-      while (j < formula.length) {
-        if (formula[j] === ch && formula[j + 1] === ch) j += 2;
-        else if (formula[j] === ch) break;
-        else j++;
-      }
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (ch === "[") {
-      let depth = 0;
-      let j = i;
-      for (; j < formula.length; j++) {
-        if (formula[j] === "[") depth++;
-        else if (formula[j] === "]" && --depth === 0) break;
-      }
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    const rest = formula.slice(i);
-    const before = i === 0 ? "" : formula[i - 1];
-    const ref = /[A-Za-z0-9_.]/.test(before) ? null : REFERENCE.exec(rest);
-    // "LOG10(" is a function and "A1B" a name, not references.
-    if (ref && !/^[A-Za-z0-9_(]/.test(rest.slice(ref[0].length))) {
-      const moved = moveReference(ref[0], rows);
-      if (moved === null) return null;
-      out += moved;
-      i += ref[0].length;
-      continue;
-    }
-    const word = /[A-Za-z0-9_.$]/.test(before) ? null : /^[A-Za-z_\\][A-Za-z0-9_.]*/.exec(rest);
-    if (word) {
-      out += word[0];
-      i += word[0].length;
-      continue;
-    }
-    out += ch;
-    i++;
-  }
-  return out;
-}
 
 /** A block of formulas Excel fills from its first row: rows `first`+1 … `last` copy row `first`, columns `left` … `right`. */
 export interface FillRun {
@@ -130,6 +60,13 @@ export function findFillRuns(rows: (LayoutCell | null)[][], minRows = MIN_FILL_R
     } else joined.push({ ...run });
   }
   return joined;
+}
+
+/** The layout's own fills (layout.ts) as runs: already known, so never searched for. */
+export function layoutRuns(fills: readonly LayoutFill[] | undefined): FillRun[] {
+  return (fills ?? [])
+    .filter((f) => f.lastRow > f.firstRow)
+    .map((f) => ({ first: f.firstRow, last: f.lastRow, left: f.firstColumn, right: f.lastColumn }));
 }
 
 /** Whether a cell (1-based) is filled by a run rather than written. */

@@ -12,7 +12,8 @@ import type {
 import { freeSheetName, SHEET_MARKERS, sheetReference } from "../marker";
 import type { WrittenSheet } from "../port";
 import { lookOf, formatKey, type CellLook } from "./cellStyles";
-import { coveredBy, fillAddresses, findFillRuns } from "./formulaFill";
+import { fillCovering } from "../fills";
+import { coveredBy, fillAddresses, findFillRuns, layoutRuns } from "./formulaFill";
 import { parseRange, type Rect } from "./rect";
 
 /**
@@ -229,9 +230,12 @@ function widthOf(sheet: Pick<SheetLayout, "rows">): number {
 /** Value cells as values; formula cells null (written apart). */
 function planValues(sheet: SheetLayout, index: number, packer: RequestPacker): void {
   const width = widthOf(sheet);
+  // A filled cell's value is the fill's to compute: written, it would stand where the copied formula goes.
   const grid = sheet.rows.map((row, r) =>
     Array.from({ length: width }, (_, c) =>
-      cellInput(row[c] ?? null, () => `${sheet.name}!${columnLetter(c + 1)}${r + 1}`),
+      fillCovering(sheet.fills, r + 1, c + 1)
+        ? null
+        : cellInput(row[c] ?? null, () => `${sheet.name}!${columnLetter(c + 1)}${r + 1}`),
     ),
   );
   planGrid(
@@ -246,7 +250,7 @@ function planValues(sheet: SheetLayout, index: number, packer: RequestPacker): v
 /** Formulas: each fill run's first row and every formula outside a run as text; the runs as one copy each. */
 function planFormulas(sheet: SheetLayout, index: number, packer: RequestPacker): WriteOp[] {
   const width = widthOf(sheet);
-  const runs = findFillRuns(sheet.rows);
+  const runs = [...layoutRuns(sheet.fills), ...findFillRuns(sheet.rows)];
   const covered = coveredBy(runs);
   const grid = sheet.rows.map((row, r) =>
     Array.from({ length: width }, (_, c) => {

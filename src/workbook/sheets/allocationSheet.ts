@@ -7,6 +7,7 @@ import {
   MINUTES,
   PAYBACK,
   PERCENT,
+  filledCell,
   formulaCell,
   header,
   input,
@@ -217,13 +218,14 @@ export function allocationSheet(analysis: Analysis, money: string, price: string
     const row = rows.first + i;
     const hand = analysis.overrides[a.workflow.name] ?? a.override ?? null;
     const inputs = inputCells(a, hand, survivals[i], money, price);
-    const formulas = allocationFormulas(row);
+    // The first row's formulas are filled down the rest (fills below): one formula a column, not one a cell.
+    const formulas = i === 0 ? allocationFormulas(row) : null;
     const values = figureValues(a, hand);
-    return ALLOCATION_HEADERS.map((h, k) =>
-      k <= inputsEnd
-        ? input(inputs[h][0], inputs[h][1])
-        : formulaCell(formulas[h]!, values[h] ?? "", figureFormat(h, money)),
-    );
+    return ALLOCATION_HEADERS.map((h, k) => {
+      if (k <= inputsEnd) return input(inputs[h][0], inputs[h][1]);
+      const format = figureFormat(h, money);
+      return formulas ? formulaCell(formulas[h]!, values[h] ?? "", format) : filledCell(values[h] ?? "", format);
+    });
   });
   if (body.length === 0) body.push(ALLOCATION_HEADERS.map(() => null));
 
@@ -251,5 +253,8 @@ export function allocationSheet(analysis: Analysis, money: string, price: string
     validations,
     freeze: { rows: HEADER_ROW, columns: 1 },
     print: { landscape: true, fitToOnePageWide: true, repeatRows: { first: HEADER_ROW, last: HEADER_ROW } },
+    fills: [
+      { firstRow: rows.first, lastRow: rows.last, firstColumn: inputsEnd + 2, lastColumn: ALLOCATION_HEADERS.length },
+    ],
   };
 }

@@ -69,6 +69,11 @@ export function formulaCell(formula: string, value: LayoutValue, numberFormat?: 
   return styled(value, "formula", numberFormat, formula);
 }
 
+/** A cell of a fill's later rows (layout.ts, LayoutFill): the fill gives its formula; it holds the model's value. */
+export function filledCell(value: LayoutValue, numberFormat?: string): LayoutCell {
+  return styled(value, "formula", numberFormat);
+}
+
 /** A formula in the totals row. */
 export function totalCell(formula: string, value: LayoutValue, numberFormat?: string): LayoutCell {
   return styled(value, "total", numberFormat, formula);

@@ -2,7 +2,7 @@ import { capture, vendorKey, UNNAMED_VENDOR, type WorkflowAnalysis } from "../..
 import { rangeAddress } from "../a1";
 import type { LayoutCell, LayoutValue, SheetLayout } from "../layout";
 import type { Analysis } from "../reading";
-import { PERCENT, formulaCell, header, note, orEmpty } from "./formats";
+import { PERCENT, filledCell, formulaCell, header, note, orEmpty } from "./formats";
 import {
   HEADER_ROW,
   WORKINGS_HEADERS,
@@ -136,9 +136,12 @@ export function workingsSheet(analysis: Analysis, money: string): SheetLayout {
   const rows = bodyRows(analysis.analyses.length);
   const body: (LayoutCell | null)[][] = analysis.analyses.map((a, i) => {
     const row = rows.first + i;
-    const formulas = workingsFormulas(row);
+    // The first row's formulas are filled down the rest (fills below).
+    const formulas = i === 0 ? workingsFormulas(row) : null;
     const values = workingsValues(a, captureUsed(analysis, a.workflow.integration));
-    return WORKINGS_HEADERS.map((h) => formulaCell(formulas[h], values[h], formatOf(h, money)));
+    return WORKINGS_HEADERS.map((h) =>
+      formulas ? formulaCell(formulas[h], values[h], formatOf(h, money)) : filledCell(values[h], formatOf(h, money)),
+    );
   });
   if (body.length === 0) body.push(WORKINGS_HEADERS.map(() => null));
   return {
@@ -159,5 +162,6 @@ export function workingsSheet(analysis: Analysis, money: string): SheetLayout {
     charts: [],
     freeze: { rows: HEADER_ROW, columns: 1 },
     print: { landscape: true, fitToOnePageWide: true, repeatRows: { first: HEADER_ROW, last: HEADER_ROW } },
+    fills: [{ firstRow: rows.first, lastRow: rows.last, firstColumn: 1, lastColumn: WORKINGS_HEADERS.length }],
   };
 }

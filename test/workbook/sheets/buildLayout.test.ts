@@ -5,7 +5,10 @@ import { parseCellAddress } from "../../../src/workbook/a1";
 import type { AnalysisLayout, LayoutCell, SheetLayout } from "../../../src/workbook/layout";
 import { SHEET_ROLES } from "../../../src/workbook/marker";
 import type { SourceGrid } from "../../../src/workbook/port";
+import { expandFills, moveFormulaDown } from "../../../src/workbook/fills";
 import { buildAnalysisLayout } from "../../../src/workbook/sheets/buildLayout";
+import { allocationFormulas } from "../../../src/workbook/sheets/allocationSheet";
+import { workingsFormulas } from "../../../src/workbook/sheets/workingsSheet";
 import { BUDGET_LINES, budgetRow } from "../../../src/workbook/sheets/budgetSheet";
 import { ALLOCATION_HEADERS, WORKINGS_HEADERS, allocationLetter } from "../../../src/workbook/sheets/geometry";
 import { INPUT_NAMES, WORKING_NAMES } from "../../../src/workbook/sheets/names";
@@ -31,10 +34,11 @@ function layoutOf(grid: SourceGrid = sampleGrid(), overrides: Record<string, Tie
   return buildAnalysisLayout(analyseGrid(grid, a, overrides, WHEN));
 }
 
+/** The sheet as Excel holds it once written: every filled cell with its formula (fills.ts). */
 function sheet(layout: AnalysisLayout, name: string): SheetLayout {
   const found = layout.sheets.find((s) => s.name === name);
   if (!found) throw new Error(`no sheet ${name}`);
-  return found;
+  return expandFills(found);
 }
 
 function cellOf(s: SheetLayout, address: string): LayoutCell | null {
@@ -589,5 +593,50 @@ describe("buildAnalysisLayout on arbitrary tables", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("formulas filled down AI Allocation and AI Workings", () => {
+  const layout = layoutOf();
+  const raw = (name: string) => layout.sheets.find((s) => s.name === name)!;
+
+  it("hold each column's formula once, in the first body row, and a fill over the body for the rest", () => {
+    const allocation = raw("AI Allocation");
+    const workings = raw("AI Workings");
+    const firstFigure = ALLOCATION_HEADERS.indexOf("Tier") + 1;
+    expect(allocation.fills).toEqual([
+      { firstRow: 3, lastRow: 9, firstColumn: firstFigure, lastColumn: ALLOCATION_HEADERS.length },
+    ]);
+    expect(workings.fills).toEqual([{ firstRow: 3, lastRow: 9, firstColumn: 1, lastColumn: WORKINGS_HEADERS.length }]);
+    for (const s of [allocation, workings]) {
+      const fill = s.fills![0];
+      for (let c = fill.firstColumn; c <= fill.lastColumn; c++) {
+        expect(s.rows[2][c - 1]?.formula).toMatch(/^=/);
+        for (let r = 4; r <= 9; r++) expect(s.rows[r - 1][c - 1]?.formula).toBeUndefined();
+      }
+    }
+  });
+
+  it("give every row the formula the sheet builders write for that row", () => {
+    const check = (name: string, headers: readonly string[], formulas: (row: number) => Record<string, string>) => {
+      const s = raw(name);
+      const expanded = expandFills(s);
+      for (let row = 3; row <= 9; row++) {
+        const want = formulas(row);
+        headers.forEach((h, k) => {
+          if (want[h] === undefined) return;
+          expect({ row, h, formula: expanded.rows[row - 1][k]?.formula }).toEqual({ row, h, formula: want[h] });
+        });
+      }
+    };
+    check("AI Allocation", ALLOCATION_HEADERS, (row) => allocationFormulas(row) as Record<string, string>);
+    check("AI Workings", WORKINGS_HEADERS, workingsFormulas);
+  });
+
+  it("move as Excel's Fill Down does: relative rows and row ranges move, $ rows, text and names stay", () => {
+    expect(moveFormulaDown(`=A3+$B$3+B$3+'AI Workings'!S3&"C3"+SUM(4:4)+SUM($5:$5)+LOG10(C3)+AIBUDGET_Years`, 2)).toBe(
+      `=A5+$B$3+B$3+'AI Workings'!S5&"C3"+SUM(6:6)+SUM($5:$5)+LOG10(C5)+AIBUDGET_Years`,
+    );
+    expect(moveFormulaDown("=A1", -1)).toBeNull();
   });
 });

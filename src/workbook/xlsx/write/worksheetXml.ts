@@ -30,11 +30,17 @@ function numberText(value: number): string | null {
   return Number.isFinite(value) ? String(value) : null;
 }
 
-function cellXml(ref: string, cell: LayoutCell, s: number): string {
+/**
+ * A cell's <f>: its own formula, the first cell of a fill's column (a shared formula over the column's rows: the
+ * form Excel itself writes for filled formulas, so 100,000 rows hold one copy of the text), or a later cell of it.
+ */
+type FormulaXml = string | undefined;
+
+function cellXml(ref: string, cell: LayoutCell, s: number, shared: FormulaXml): string {
   const style = s ? ` s="${s}"` : "";
   const value = cell.value;
-  if (cell.formula !== undefined) {
-    const f = `<f>${escapeXml(cell.formula.replace(/^=/, ""))}</f>`;
+  if (cell.formula !== undefined || shared !== undefined) {
+    const f = shared ?? `<f>${escapeXml(cell.formula!.replace(/^=/, ""))}</f>`;
     if (typeof value === "number") {
       const n = numberText(value);
       return n === null ? `<c r="${ref}"${style}>${f}</c>` : `<c r="${ref}"${style}>${f}<v>${n}</v></c>`;
@@ -100,16 +106,83 @@ function dimension(rows: readonly (LayoutCell | null)[][]): string {
   return lastRow === 0 ? "A1" : lastRow === 1 && lastColumn === 1 ? "A1" : `A1:${cellAddress(lastRow, lastColumn)}`;
 }
 
+/** Per column (0-based) of each fill: the shared formula's index, its first row and its last (1-based). */
+interface SharedColumn {
+  si: number;
+  first: number;
+  last: number;
+}
+
+function sharedColumns(layout: Pick<SheetLayout, "rows" | "fills">): Map<number, SharedColumn[]> {
+  const byColumn = new Map<number, SharedColumn[]>();
+  let si = 0;
+  for (const fill of layout.fills ?? []) {
+    if (fill.lastRow <= fill.firstRow) continue;
+    for (let c = fill.firstColumn - 1; c < fill.lastColumn; c++) {
+      if (layout.rows[fill.firstRow - 1]?.[c]?.formula === undefined) continue;
+      const list = byColumn.get(c) ?? [];
+      list.push({ si: si++, first: fill.firstRow, last: fill.lastRow });
+      byColumn.set(c, list);
+    }
+  }
+  return byColumn;
+}
+
+function sharedFormulaXml(
+  shared: SharedColumn[] | undefined,
+  row: number,
+  cell: LayoutCell,
+  letter: string,
+): FormulaXml {
+  const column = shared?.find((s) => row >= s.first && row <= s.last);
+  if (!column) return undefined;
+  if (row > column.first) return cell.formula === undefined ? `<f t="shared" si="${column.si}"/>` : undefined;
+  const formula = escapeXml(cell.formula!.replace(/^=/, ""));
+  return `<f t="shared" ref="${letter}${column.first}:${letter}${column.last}" si="${column.si}">${formula}</f>`;
+}
+
+/** Text to UTF-8 in pieces: one sheet of 100,000 rows is more text than one JavaScript string may hold. */
+class PartBytes {
+  private readonly encoder = new TextEncoder();
+  private readonly chunks: Uint8Array[] = [];
+  private pending: string[] = [];
+  private pendingLength = 0;
+
+  push(text: string): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength > 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.chunks.push(this.encoder.encode(this.pending.join("")));
+    this.pending = [];
+    this.pendingLength = 0;
+  }
+
+  bytes(): Uint8Array {
+    this.flush();
+    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+}
+
 export function worksheetXml(
-  layout: Pick<SheetLayout, "rows" | "columnWidths" | "freeze" | "print" | "validations">,
+  layout: Pick<SheetLayout, "rows" | "columnWidths" | "freeze" | "print" | "validations" | "fills">,
   ns: Namespaces,
   styles: StyleBook,
   relations: SheetRelations,
-): string {
+): Uint8Array {
   if (layout.rows.length > MAX_ROWS || layout.rows.some((r) => r.length > MAX_COLUMNS)) {
     throw new RangeError(`A sheet holds at most ${MAX_ROWS.toLocaleString("en-US")} rows and ${MAX_COLUMNS} columns`);
   }
-  const parts: string[] = [];
+  const parts = new PartBytes();
   parts.push(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
       `<worksheet xmlns="${ns.main}" xmlns:r="${ns.relationships}">`,
@@ -126,13 +199,15 @@ export function worksheetXml(
   if (widths) parts.push(`<cols>${widths}</cols>`);
   parts.push("<sheetData>");
   const letters: string[] = [];
+  const shared = sharedColumns(layout);
   layout.rows.forEach((row, r) => {
     let cells = "";
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (cell === null || cell === undefined) continue;
       letters[c] ??= columnLetter(c + 1);
-      cells += cellXml(`${letters[c]}${r + 1}`, cell, styles.xf(cell.style, cell.numberFormat, cell.bold === true));
+      const f = sharedFormulaXml(shared.get(c), r + 1, cell, letters[c]);
+      cells += cellXml(`${letters[c]}${r + 1}`, cell, styles.xf(cell.style, cell.numberFormat, cell.bold === true), f);
     }
     if (cells) parts.push(`<row r="${r + 1}">${cells}</row>`);
   });
@@ -152,7 +227,7 @@ export function worksheetXml(
     );
   }
   parts.push("</worksheet>");
-  return parts.join("");
+  return parts.bytes();
 }
 
 /** A1 range check for the layout's tables and charts: a message that names the sheet, never a crash later. */
