@@ -59,6 +59,7 @@ export function analyseReading(
   const wanted = new Map(Object.entries(overrides).map(([name, tier]) => [nameKey(name), { name, tier }]));
   const warnings = [...reading.warnings];
   const applied: Record<string, Tier> = {};
+  const setByHand: Record<string, Tier> = {};
   const workflows = reading.workflows.map(({ workflow }) => workflow);
   const rowOverrides: (Tier | null)[] = workflows.map((workflow) => {
     const key = nameKey(workflow.name);
@@ -71,6 +72,7 @@ export function analyseReading(
       );
       return null;
     }
+    setByHand[workflow.name] = override.tier;
     if (!tierAllowed(workflow, override.tier)) {
       warnings.push(
         `"${workflow.name}" handles sensitive data, so the tier set by hand (${override.tier}) was not applied; the model's choice stands.`,
@@ -100,6 +102,7 @@ export function analyseReading(
     reading: { ...reading, warnings },
     analyses,
     overrides: applied,
+    tiersSetByHand: setByHand,
     comparison,
     vendors: vendorSummaries(analyses, comparison.portfolio, assumptions),
     budget: budgetSchedule(analyses, assumptions, {

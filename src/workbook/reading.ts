@@ -82,8 +82,13 @@ export interface Analysis {
   assumptions: Assumptions;
   reading: TableReading;
   analyses: WorkflowAnalysis[];
-  /** Tiers set by hand, by workflow name as written. */
+  /** Tiers set by hand and applied, by workflow name as written. */
   overrides: Record<string, Tier>;
+  /**
+   * Every tier set by hand for an analysed workflow, applied or refused (Consumer on sensitive data): AI Allocation
+   * keeps what the user typed, and its Tier formula refuses it again, with the reason, rather than losing it.
+   */
+  tiersSetByHand: Record<string, Tier>;
   comparison: PlanComparison;
   /** One per vendor named by an analysed row, in order of first appearance, then `(no vendor named)` if any. */
   vendors: VendorSummary[];

@@ -54,7 +54,7 @@ async function firstRun(): Promise<Uint8Array> {
 
 const NOTE = "Checked by R. Patel, 2026-11-20: audited accounts, two references";
 
-/** The user's edits: three assumptions (one unreadable), two tiers (one unknown word), a due-diligence note. */
+/** The user's edits: three assumptions (one unreadable), three tiers (one unknown word, one refused), a due-diligence note. */
 async function edited(bytes: Uint8Array): Promise<Uint8Array> {
   const named = (name: string, value: string | number) => ({ ...namedCellAddress(bytes, name), value });
   return editCells(bytes, [
@@ -69,6 +69,11 @@ async function edited(bytes: Uint8Array): Promise<Uint8Array> {
     {
       ...(await tableCell(bytes, "AIAllocation", "Workflow", "Internal communications", "Tier set by hand")),
       value: "Gold",
+    },
+    // Refused (sensitive data), yet the user's to keep: the next run writes it again, and refuses it again.
+    {
+      ...(await tableCell(bytes, "AIAllocation", "Workflow", "Contract review", "Tier set by hand")),
+      value: "Consumer",
     },
     { ...(await tableCell(bytes, "AIVendors", "Vendor", "Globex", "Due diligence")), value: NOTE },
   ]);
@@ -105,7 +110,7 @@ describe("readPreviousRun over the .xlsx adapter", () => {
 
   test("reads the tiers set by hand by workflow name and the due-diligence notes by vendor name", async () => {
     const previous = await readPreviousRun(await XlsxWorkbook.load(again));
-    expect(previous.overrides).toEqual({ "Operations reports": "Enterprise" });
+    expect(previous.overrides).toEqual({ "Operations reports": "Enterprise", "Contract review": "Consumer" });
     expect(previous.dueDiligence).toEqual({ Globex: NOTE });
   });
 
@@ -140,10 +145,21 @@ describe("readPreviousRun over the .xlsx adapter", () => {
     const ops = (header: string) => tableCell(output, "AIAllocation", "Workflow", "Operations reports", header);
     expect(await valueAt(output, await ops("Tier set by hand"))).toBe("Enterprise");
     expect(await valueAt(output, await ops("Tier"))).toBe("Enterprise");
+    const contract = (header: string) => tableCell(output, "AIAllocation", "Workflow", "Contract review", header);
+    expect(await valueAt(output, await contract("Tier set by hand"))).toBe("Consumer");
+    expect(await valueAt(output, await contract("Tier"))).toBe("Enterprise");
+    expect(await valueAt(output, await contract("Reason"))).toBe(
+      "Consumer set by hand is refused (sensitive data rules it out), so the model's Enterprise stands",
+    );
+    expect(summary.analysis.reading.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/"Contract review" handles sensitive data, so the tier set by hand/),
+      ]),
+    );
     expect(await valueAt(output, await tableCell(output, "AIVendors", "Vendor", "Globex", "Due diligence"))).toBe(NOTE);
     // And a third run from the second's output still has them: nothing erodes run after run.
     const third = await readPreviousRun(await XlsxWorkbook.load(output));
-    expect(third.overrides).toEqual({ "Operations reports": "Enterprise" });
+    expect(third.overrides).toEqual({ "Operations reports": "Enterprise", "Contract review": "Consumer" });
     expect(third.dueDiligence).toEqual({ Globex: NOTE });
     expect(third.assumptions).toMatchObject({ years: 5, discountRate: 0.08, hurdleRoi: 1.5 });
     expect(third.notes).toEqual([]);
@@ -182,7 +198,7 @@ describe("readPreviousRun over the .xlsx adapter", () => {
       spy.mockRestore();
     }
     expect(stdout).toMatch(
-      /Kept from the earlier run's sheets \(what you give on the command line wins\):\n {2}On AI Assumptions: Horizon 5 \(replaced by 4 from the command line\); Discount rate 8 %; Hurdle ROI 150 %\.\n {2}Set by hand on AI Allocation: Operations reports Enterprise\.\n {2}On AI Vendors: 1 due-diligence note\./,
+      /Kept from the earlier run's sheets \(what you give on the command line wins\):\n {2}On AI Assumptions: Horizon 5 \(replaced by 4 from the command line\); Discount rate 8 %; Hurdle ROI 150 %\.\n {2}Set by hand on AI Allocation: Contract review Consumer; Operations reports Enterprise\.\n {2}On AI Vendors: 1 due-diligence note\./,
     );
     expect(stdout).toMatch(/From the earlier run's sheets:\n {2}AI Assumptions, Discount rate: 8 read as 8 %/);
     expect(stdout).toMatch(/found "twenty"/);
@@ -211,7 +227,7 @@ describe("readPreviousRun over the .xlsx adapter", () => {
     const [saved] = await recalculate([again]);
     const previous = await readPreviousRun(await XlsxWorkbook.load(saved));
     expect(previous.assumptions).toMatchObject({ years: 5, discountRate: 0.08, hurdleRoi: 1.5, headcount: null });
-    expect(previous.overrides).toEqual({ "Operations reports": "Enterprise" });
+    expect(previous.overrides).toEqual({ "Operations reports": "Enterprise", "Contract review": "Consumer" });
     expect(previous.dueDiligence).toEqual({ Globex: NOTE });
   }, 120_000);
 });

@@ -216,7 +216,7 @@ export function allocationSheet(analysis: Analysis, money: string, price: string
   const inputsEnd = ALLOCATION_HEADERS.indexOf("Tier set by hand");
   const body: (LayoutCell | null)[][] = analysis.analyses.map((a, i) => {
     const row = rows.first + i;
-    const hand = analysis.overrides[a.workflow.name] ?? a.override ?? null;
+    const hand = analysis.tiersSetByHand[a.workflow.name] ?? a.override ?? null;
     const inputs = inputCells(a, hand, survivals[i], money, price);
     // The first row's formulas are filled down the rest (fills below): one formula a column, not one a cell.
     const formulas = i === 0 ? allocationFormulas(row) : null;
