@@ -158,18 +158,17 @@ function runEnd(moved: Moved, overrides: readonly (Tier | null)[], baseTiers: re
 }
 
 /**
- * The bars, widest spread first; spreads within a relative 1e-9 of each other keep model.md's order. Tiers set
- * by hand (`overrides[i]` for workflows[i]) are kept at every end. Ramp months get a bar only when above 0.
+ * The bars one at a time, in model.md's order of inputs: each is two full re-analyses, so a caller that must
+ * stay responsive (the task pane on thousands of rows) can pause between them. `baseTiers[i]` is workflows[i]'s
+ * tier in the analysis the bars move away from.
  */
-export function sensitivityBars(
+export function* sensitivitySteps(
   workflows: readonly Workflow[],
   a: Assumptions,
   overrides: readonly (Tier | null)[],
-  base: PortfolioAnalysis,
-): SensitivityBar[] {
+  baseTiers: readonly Tier[],
+): Generator<SensitivityBar> {
   const w = a.sensitivitySwing;
-  const baseTiers = base.analyses.map((row) => row.tier);
-  const bars: SensitivityBar[] = [];
   for (const input of SENSITIVITY_INPUTS) {
     if (input === "rampMonths" && !(a.rampMonths > 0)) continue;
     const lowMoved = move(input, 1 - w, a, workflows);
@@ -177,7 +176,7 @@ export function sensitivityBars(
     const low = runEnd(lowMoved, overrides, baseTiers);
     const high = runEnd(highMoved, overrides, baseTiers);
     const lowShown = shownValue(input, lowMoved, 1 - w);
-    bars.push({
+    yield {
       input,
       label: SENSITIVITY_LABELS[input],
       lowValue: lowShown.value,
@@ -190,8 +189,25 @@ export function sensitivityBars(
       inflationFactorHigh: high.inflationFactor,
       tiersChangedLow: low.tiersChanged,
       tiersChangedHigh: high.tiersChanged,
-    });
+    };
   }
-  // A stable sort: ties (within the tolerance) stay in model.md's order.
-  return bars.sort((x, y) => (nearlyEqual(x.spread, y.spread) ? 0 : y.spread - x.spread));
+}
+
+/** Widest spread first; spreads within a relative 1e-9 of each other keep model.md's order (a stable sort). */
+export function widestFirst(bars: readonly SensitivityBar[]): SensitivityBar[] {
+  return [...bars].sort((x, y) => (nearlyEqual(x.spread, y.spread) ? 0 : y.spread - x.spread));
+}
+
+/**
+ * The bars, widest spread first. Tiers set by hand (`overrides[i]` for workflows[i]) are kept at every end. Ramp
+ * months get a bar only when above 0.
+ */
+export function sensitivityBars(
+  workflows: readonly Workflow[],
+  a: Assumptions,
+  overrides: readonly (Tier | null)[],
+  base: PortfolioAnalysis,
+): SensitivityBar[] {
+  const baseTiers = base.analyses.map((row) => row.tier);
+  return widestFirst([...sensitivitySteps(workflows, a, overrides, baseTiers)]);
 }

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
-import type { SensitivityBar } from "../model";
+import { useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { SENSITIVITY_INPUTS, sensitivitySteps, widestFirst, type SensitivityBar } from "../model";
 import type { SheetRole } from "../workbook/layout";
 import type { Analysis } from "../workbook/reading";
 import type { Progress, WorkbookPort, WrittenSheet } from "../workbook/port";
@@ -98,10 +98,19 @@ export function useWizard(
   const [error, setError] = useState<string | null>(null);
   // Two stages: a tier or an assumption changed does not read the table again.
   const stage = useMemo(() => deriveReading(state.grid, state.columns), [state.grid, state.columns]);
-  const derived = useMemo(
-    () => deriveAnalysis(state.grid, stage, state.drafts, state.overrides, state.currency),
+  // The analysis of thousands of rows takes longer than a frame: React draws the step first, with the last
+  // analysis, and works out the new one in a render of its own (issue 9: no task over 200 ms).
+  const inputs = useMemo(
+    () => ({ grid: state.grid, stage, drafts: state.drafts, overrides: state.overrides, currency: state.currency }),
     [state.grid, stage, state.drafts, state.overrides, state.currency],
   );
+  const deferred = useDeferredValue(inputs);
+  const analysed = useMemo(
+    () => deriveAnalysis(deferred.grid, deferred.stage, deferred.drafts, deferred.overrides, deferred.currency),
+    [deferred],
+  );
+  // What the table reading says is always the current one's.
+  const derived = useMemo(() => ({ ...analysed, ...stage }), [analysed, stage]);
 
   // Bars worked out on request, kept with the analysis they belong to: a later change makes them stale.
   const [deferredBars, setDeferredBars] = useState<{ analysis: Analysis; bars: SensitivityBar[] } | null>(null);
@@ -118,19 +127,28 @@ export function useWizard(
     const analysis = derived.analysis;
     if (!analysis || !derived.sensitivityDeferred) return analysis;
     if (deferredBars?.analysis === analysis) return { ...analysis, sensitivity: deferredBars.bars };
-    await yieldToPage();
-    const full = deriveAnalysis(
-      state.grid,
-      stage,
-      state.drafts,
-      state.overrides,
-      state.currency,
-      analysis.analysedAt,
-      "always",
-    ).analysis;
-    if (full) setDeferredBars({ analysis, bars: full.sensitivity });
-    return full;
-  }, [derived, deferredBars, state.grid, stage, state.drafts, state.overrides, state.currency]);
+    // Bar by bar, with the page given a turn between: each is two runs of the whole analysis, and all of them
+    // at once on thousands of rows would hold the page for seconds.
+    const workflows = analysis.analyses.map((a) => a.workflow);
+    const steps = sensitivitySteps(
+      workflows,
+      analysis.assumptions,
+      analysis.analyses.map((a) => a.override),
+      analysis.analyses.map((a) => a.tier),
+    );
+    const bars: SensitivityBar[] = [];
+    const total = SENSITIVITY_INPUTS.length;
+    for (;;) {
+      setProgress({ done: bars.length, total, stage: "Working out what moves the decision" });
+      await yieldToPage();
+      const next = steps.next();
+      if (next.done) break;
+      bars.push(next.value);
+    }
+    const sorted = widestFirst(bars);
+    setDeferredBars({ analysis, bars: sorted });
+    return { ...analysis, sensitivity: sorted };
+  }, [derived, deferredBars]);
 
   const run = useCallback(async (label: string, work: () => Promise<void>) => {
     setBusy(label);

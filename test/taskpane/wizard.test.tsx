@@ -367,7 +367,7 @@ describe("the wizard over a workbook port", () => {
     await heading("Review");
     expect(screen.queryByRole("img", { name: /Portfolio NPV at the low and high end/ })).toBeNull();
     await click("Work out the sensitivity");
-    await screen.findByRole("img", { name: /Portfolio NPV at the low and high end/ });
+    await screen.findByRole("img", { name: /Portfolio NPV at the low and high end/ }, { timeout: 10_000 });
     // A change makes the bars stale: they go, and the button comes back.
     await act(async () => {
       fireEvent.change(screen.getByLabelText("Tier for W1"), { target: { value: "None" } });
