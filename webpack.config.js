@@ -112,6 +112,8 @@ module.exports = (env, options) => {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
       playground: "./src/playground/index.tsx",
+      // The playground's workbook runs in a worker of its own (src/playground/workbookWorker.ts); no page loads it.
+      "workbook-worker": "./src/playground/workbookWorker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),

@@ -65,7 +65,10 @@ export function Playground({ sampleCsv }: { sampleCsv: string }) {
       // The progress bar paints before the file is unpacked.
       await yieldToPage();
       const workbook = await load();
-      setOpen((previous) => ({ workbook, name, generation: (previous?.generation ?? 0) + 1 }));
+      setOpen((previous) => {
+        previous?.workbook.close?.();
+        return { workbook, name, generation: (previous?.generation ?? 0) + 1 };
+      });
     } catch (e) {
       setError(openErrorMessage(e));
     } finally {
