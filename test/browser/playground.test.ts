@@ -505,7 +505,7 @@ describe("the playground in a real headless Chromium", () => {
     await page.close();
   }, 60_000);
 
-  test("5,000 rows: opening shows progress; a tier change and a re-sort run no task over 200 ms", async () => {
+  test("5,000 rows: opening, reading, analysing, a tier change, a re-sort, writing and saving run no task over 200 ms", async () => {
     const file = join(files, "large.xlsx");
     const rows: (string | number)[][] = [
       [
@@ -531,6 +531,9 @@ describe("the playground in a real headless Chromium", () => {
     }
     await workbookFile(file, "Large", "Large", rows);
     const { page, errors } = await openPlayground();
+    // From here on, the workbook's own work: the page's start-up is not part of it.
+    await page.waitForTimeout(300);
+    await clearLongTasks(page);
     await page.getByLabel("Workbook file (.xlsx)").setInputFiles(file);
     await stepHeading(page, "Source");
     await page.getByRole("button", { name: "Read the table" }).click();
@@ -545,6 +548,8 @@ describe("the playground in a real headless Chromium", () => {
     expect(await table.locator("tbody tr[aria-rowindex]").count()).toBeLessThan(60);
     await idle(page);
     await page.waitForTimeout(500);
+    // Opening and reading are the worker's, analysing the page's in a render of its own.
+    const opening = await longTasks(page);
 
     await clearLongTasks(page);
     const cdp = process.env.PANE_PROFILE ? await browser.context.newCDPSession(page) : null;
@@ -575,12 +580,6 @@ describe("the playground in a real headless Chromium", () => {
     // Let the debounced settings save run too: it is part of what a tier change does.
     await page.waitForTimeout(800);
     const tasks = await longTasks(page);
-    // Kept for the report: what the browser measured, task by task.
-    writeFileSync(
-      join(SCREENSHOTS, "..", "long-tasks-5000-rows.json"),
-      JSON.stringify({ afterTier, afterSort, afterSave: tasks }),
-    );
-    expect(Math.max(0, ...tasks)).toBeLessThan(LONG_TASK_MS);
     await shot(page, "14-5000-rows");
 
     // Scrolling far down draws the rows there.
@@ -589,6 +588,24 @@ describe("the playground in a real headless Chromium", () => {
       () => document.querySelector("[data-testid=workflow-table] tbody tr[aria-rowindex='2']") === null,
     );
     expect(await table.locator("tbody tr[aria-rowindex]").count()).toBeGreaterThan(5);
+
+    // Writing (the sensitivity worked out bar by bar, the layout sent in slices) and saving the download.
+    await clearLongTasks(page);
+    await page.getByRole("button", { name: "Next: Write" }).click();
+    await page.getByRole("button", { name: "Write the analysis" }).click();
+    const download = page.getByRole("button", { name: "Download the result workbook" });
+    await download.waitFor({ timeout: 120_000 });
+    await Promise.all([page.waitForEvent("download"), download.click()]);
+    await page.getByText(/^Downloaded /).waitFor({ timeout: 60_000 });
+    const writing = await longTasks(page);
+    // Kept for the report: what the browser measured, task by task.
+    writeFileSync(
+      join(SCREENSHOTS, "..", "long-tasks-5000-rows.json"),
+      JSON.stringify({ opening, afterTier, afterSort, afterSave: tasks, writing }),
+    );
+    expect(Math.max(0, ...opening)).toBeLessThan(LONG_TASK_MS);
+    expect(Math.max(0, ...tasks)).toBeLessThan(LONG_TASK_MS);
+    expect(Math.max(0, ...writing)).toBeLessThan(LONG_TASK_MS);
     expect(errors).toEqual([]);
     await page.close();
   }, 240_000);
