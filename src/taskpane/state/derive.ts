@@ -56,7 +56,6 @@ export function deriveAnalysis(
   overrides: Record<string, Tier>,
   chosenCurrency: string | null = null,
   now: Date = new Date(),
-  sensitivity: "live" | "always" = "live",
 ): Derived {
   const assumptions = readAssumptions(drafts);
   const base = {
@@ -82,7 +81,7 @@ export function deriveAnalysis(
   if (!assumptions.assumptions) return { ...base, analysisError: "Some assumptions need fixing first." };
   if (reading.workflows.length === 0) return { ...base, analysisError: "No row of the table can be analysed." };
   try {
-    const deferred = sensitivity === "live" && reading.workflows.length > LIVE_SENSITIVITY_ROWS;
+    const deferred = reading.workflows.length > LIVE_SENSITIVITY_ROWS;
     const analysis = analyseReading(grid, reading, assumptions.assumptions, overrides, now, chosenCurrency, {
       sensitivity: !deferred,
     });
