@@ -35,7 +35,9 @@ export function PlanChart({ comparison, currency }: { comparison: PlanComparison
     { name: "Workflow portfolio", figures: comparison.portfolio },
   ];
   const largest = Math.max(1, ...plans.flatMap((p) => [p.figures.pvBenefits, p.figures.pvCosts]));
-  const span = WIDTH - LABEL - FIGURE;
+  // Room right of the longest bar for its figure: about 7 px a character at 12 px, so billions still fit.
+  const figures = plans.flatMap((p) => [p.figures.pvBenefits, p.figures.pvCosts].map((v) => money(v, currency)));
+  const span = WIDTH - LABEL - Math.max(FIGURE, 8 + 7 * Math.max(...figures.map((f) => f.length)));
   const height = plans.length * GROUP + 22;
   const bar = (y: number, value: number, kind: "value" | "cost", label: string) => (
     <g key={`${y}-${kind}`}>
