@@ -123,32 +123,48 @@ export function useWizard(
         : null;
 
   /** The analysis with its sensitivity bars, working them out where the live one was made without. */
-  const fullAnalysis = useCallback(async (): Promise<Analysis | null> => {
-    const analysis = derived.analysis;
-    if (!analysis || !derived.sensitivityDeferred) return analysis;
-    if (deferredBars?.analysis === analysis) return { ...analysis, sensitivity: deferredBars.bars };
-    // Bar by bar, with the page given a turn between: each is two runs of the whole analysis, and all of them
-    // at once on thousands of rows would hold the page for seconds.
-    const workflows = analysis.analyses.map((a) => a.workflow);
-    const steps = sensitivitySteps(
-      workflows,
-      analysis.assumptions,
-      analysis.analyses.map((a) => a.override),
-      analysis.analyses.map((a) => a.tier),
-    );
-    const bars: SensitivityBar[] = [];
-    const total = SENSITIVITY_INPUTS.length;
-    for (;;) {
-      setProgress({ done: bars.length, total, stage: "Working out what moves the decision" });
-      await yieldToPage();
-      const next = steps.next();
-      if (next.done) break;
-      bars.push(next.value);
-    }
-    const sorted = widestFirst(bars);
-    setDeferredBars({ analysis, bars: sorted });
-    return { ...analysis, sensitivity: sorted };
-  }, [derived, deferredBars]);
+  // The analysis of what the user has chosen now: the deferred one, or, where React has not caught up yet (Write
+  // clicked right after a change), worked out here, so that what is written leaves out nothing just done.
+  const latest = useCallback(
+    (): Derived =>
+      deferred === inputs
+        ? derived
+        : {
+            ...deriveAnalysis(inputs.grid, inputs.stage, inputs.drafts, inputs.overrides, inputs.currency),
+            ...inputs.stage,
+          },
+    [deferred, inputs, derived],
+  );
+
+  const fullAnalysis = useCallback(
+    async (current: Derived): Promise<Analysis | null> => {
+      const analysis = current.analysis;
+      if (!analysis || !current.sensitivityDeferred) return analysis;
+      if (deferredBars?.analysis === analysis) return { ...analysis, sensitivity: deferredBars.bars };
+      // Bar by bar, with the page given a turn between: each is two runs of the whole analysis, and all of them
+      // at once on thousands of rows would hold the page for seconds.
+      const workflows = analysis.analyses.map((a) => a.workflow);
+      const steps = sensitivitySteps(
+        workflows,
+        analysis.assumptions,
+        analysis.analyses.map((a) => a.override),
+        analysis.analyses.map((a) => a.tier),
+      );
+      const bars: SensitivityBar[] = [];
+      const total = SENSITIVITY_INPUTS.length;
+      for (;;) {
+        setProgress({ done: bars.length, total, stage: "Working out what moves the decision" });
+        await yieldToPage();
+        const next = steps.next();
+        if (next.done) break;
+        bars.push(next.value);
+      }
+      const sorted = widestFirst(bars);
+      setDeferredBars({ analysis, bars: sorted });
+      return { ...analysis, sensitivity: sorted };
+    },
+    [deferredBars],
+  );
 
   const run = useCallback(async (label: string, work: () => Promise<void>) => {
     setBusy(label);
@@ -291,11 +307,10 @@ export function useWizard(
   const write = useCallback(
     () =>
       run("Writing the sheets…", async () => {
-        if (!derived.analysis) throw new Error(derived.analysisError ?? "There is no analysis to write yet.");
+        const current = latest();
+        if (!current.analysis) throw new Error(current.analysisError ?? "There is no analysis to write yet.");
         if (settingsJson) await save(settingsJson);
-        if (derived.sensitivityDeferred)
-          setProgress({ done: 0, total: 1, stage: "Working out what moves the decision" });
-        const analysis = (await fullAnalysis()) ?? derived.analysis;
+        const analysis = (await fullAnalysis(current)) ?? current.analysis;
         setProgress({ done: 0, total: 1, stage: "Laying out the sheets" });
         await yieldToPage();
         // Due-diligence notes typed on AI Vendors since the last run are kept on the new sheet.
@@ -318,17 +333,7 @@ export function useWizard(
         });
         onWritten?.(sheets);
       }),
-    [
-      port,
-      run,
-      derived.analysis,
-      derived.analysisError,
-      derived.sensitivityDeferred,
-      fullAnalysis,
-      settingsJson,
-      save,
-      onWritten,
-    ],
+    [port, run, latest, fullAnalysis, settingsJson, save, onWritten],
   );
 
   const selectCell = useCallback(
@@ -341,9 +346,9 @@ export function useWizard(
   const computeSensitivity = useCallback(
     () =>
       run("Working out what moves the decision…", async () => {
-        await fullAnalysis();
+        await fullAnalysis(derived);
       }),
-    [run, fullAnalysis],
+    [run, fullAnalysis, derived],
   );
 
   return {
