@@ -224,6 +224,8 @@ describe("the wizard over a workbook port", () => {
     expect(screen.getByText("Changed; default 50,000.")).toBeTruthy();
     // Financial analysis and contract review are the deep rows: 2 × 10,000 more build and the upkeep and rebuild on it.
     expect(screen.getByText(/^Last change: Integration cost, deep 50,000 → 60,000: portfolio NPV 926,586 → /)).toBeTruthy();
+    // A fall reads as one, signed, not as a negative in parentheses inside parentheses.
+    expect(screen.getByText(/portfolio NPV 926,586 → [\d,]+ \(-[\d,]+\);/)).toBeTruthy();
     expect(screen.getByText(/per-seat NPV unchanged; inflation factor 1\.51 → 1\.\d\d\.$/)).toBeTruthy();
     await click("Reset Integration cost, deep to 50,000");
     expect((screen.getByLabelText("Integration cost, deep (one-time)") as HTMLInputElement).value).toBe("50,000");

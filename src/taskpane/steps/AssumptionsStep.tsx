@@ -49,7 +49,8 @@ function snapshot(comparison: PlanComparison | undefined): Snapshot | null {
 function change(before: number, after: number, currency: CurrencySign): string {
   const delta = after - before;
   if (Math.round(delta) === 0) return "unchanged";
-  return `${money(before, currency)} → ${money(after, currency)} (${delta > 0 ? "+" : ""}${money(delta, currency)})`;
+  // Signed, since money() already puts a negative in parentheses.
+  return `${money(before, currency)} → ${money(after, currency)} (${delta > 0 ? "+" : "-"}${money(Math.abs(delta), currency)})`;
 }
 
 interface LastChange {
