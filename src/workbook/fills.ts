@@ -106,10 +106,9 @@ export function filledFormula(
   const own = sheet.rows[row - 1]?.[column - 1]?.formula;
   if (own !== undefined) return own;
   const fill = fillCovering(sheet.fills, row, column);
-  const first = fill && sheet.rows[fill.firstRow - 1]?.[column - 1]?.formula;
-  return first === undefined || first === null
-    ? undefined
-    : (moveFormulaDown(first, row - fill!.firstRow) ?? undefined);
+  if (!fill) return undefined;
+  const first = sheet.rows[fill.firstRow - 1]?.[column - 1]?.formula;
+  return first === undefined ? undefined : (moveFormulaDown(first, row - fill.firstRow) ?? undefined);
 }
 
 /** The sheet with every filled cell holding its formula, as a layout without fills: for small sheets and tests. */
