@@ -55,6 +55,7 @@ export function Playground({ sampleCsv }: { sampleCsv: string }) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState<Open | null>(null);
+  const current = useRef<PlaygroundWorkbook | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -65,10 +66,10 @@ export function Playground({ sampleCsv }: { sampleCsv: string }) {
       // The progress bar paints before the file is unpacked.
       await yieldToPage();
       const workbook = await load();
-      setOpen((previous) => {
-        previous?.workbook.close?.();
-        return { workbook, name, generation: (previous?.generation ?? 0) + 1 };
-      });
+      // The workbook it replaces lets go of its worker; a state updater must stay free of such effects.
+      current.current?.close?.();
+      current.current = workbook;
+      setOpen((previous) => ({ workbook, name, generation: (previous?.generation ?? 0) + 1 }));
     } catch (e) {
       setError(openErrorMessage(e));
     } finally {
