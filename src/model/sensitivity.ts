@@ -1,5 +1,5 @@
 import type { Assumptions } from "./assumptions";
-import { comparePlans } from "./plans";
+import { addToPlanSums, emptyPlanSums, plansFromSums } from "./plans";
 import type { PortfolioAnalysis } from "./portfolio";
 import type { Tier } from "./tier";
 import { nearlyEqual } from "./tolerance";
@@ -150,10 +150,15 @@ interface End {
 /** One full re-analysis, keeping only what a bar shows. */
 function runEnd(moved: Moved, overrides: readonly (Tier | null)[], baseTiers: readonly Tier[]): End {
   const { survivals } = resolveSurvivals(moved.workflows, moved.a.vendorSurvival);
-  const analyses = moved.workflows.map((w, i) => decideWorkflow(w, moved.a, overrides[i] ?? null, survivals[i]));
-  const comparison = comparePlans(analyses, moved.a);
+  // Each row's decision is summed and let go: holding 100,000 of them at once only fed the garbage collector.
+  const sums = emptyPlanSums();
   let tiersChanged = 0;
-  for (let i = 0; i < analyses.length; i++) if (analyses[i].tier !== baseTiers[i]) tiersChanged++;
+  moved.workflows.forEach((w, i) => {
+    const row = decideWorkflow(w, moved.a, overrides[i] ?? null, survivals[i]);
+    addToPlanSums(sums, row);
+    if (row.tier !== baseTiers[i]) tiersChanged++;
+  });
+  const comparison = plansFromSums(sums, moved.a);
   return { npv: comparison.portfolio.npv, inflationFactor: comparison.inflationFactor, tiersChanged };
 }
 
