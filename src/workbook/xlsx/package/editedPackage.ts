@@ -1,6 +1,6 @@
 import type { PartSource } from "./partSource";
 import { ZipPartSource } from "./partSourceZip";
-import { writeZip, type OutputEntry } from "./zipWrite";
+import { joinedPart, writeZip, type OutputEntry, type PartData } from "./zipWrite";
 
 /**
  * A package being edited: the input's parts, with some replaced, some removed and some added, seen as one
@@ -8,7 +8,7 @@ import { writeZip, type OutputEntry } from "./zipWrite";
  * stored, in the input's order, and the new parts come after.
  */
 export class EditedPackage implements PartSource {
-  private readonly written = new Map<string, Uint8Array>();
+  private readonly written = new Map<string, PartData>();
   /** Lower-cased names of input parts removed. */
   private readonly removed = new Set<string>();
   /** New parts (not in the input), in the order they were first added. */
@@ -46,7 +46,7 @@ export class EditedPackage implements PartSource {
   bytes(name: string): Uint8Array {
     const resolved = this.resolve(name);
     const own = resolved === undefined ? undefined : this.written.get(resolved);
-    if (own) return own;
+    if (own) return joinedPart(own);
     if (resolved === undefined || !this.input) return (this.input ?? emptySource).bytes(this.key(name));
     return this.input.bytes(resolved);
   }
@@ -54,13 +54,13 @@ export class EditedPackage implements PartSource {
   text(name: string): string {
     const resolved = this.resolve(name);
     const own = resolved === undefined ? undefined : this.written.get(resolved);
-    if (own) return new TextDecoder().decode(own);
+    if (own) return new TextDecoder().decode(joinedPart(own));
     if (!this.input) return emptySource.text(name);
     return this.input.text(resolved ?? this.key(name));
   }
 
   /** Writes (adds or replaces) a part. */
-  put(name: string, content: string | Uint8Array): void {
+  put(name: string, content: string | PartData): void {
     const data = typeof content === "string" ? new TextEncoder().encode(content) : content;
     const existing = this.resolve(name);
     const target = existing ?? this.key(name);

@@ -8,9 +8,28 @@ import { PackageError, storedBytes, type ZipArchive, type ZipEntry } from "./zip
  * are deflated here. Entries come out in the order given.
  */
 
+/** A part's bytes: one array, or the chunks it was written in (a big sheet is never joined into one array). */
+export type PartData = Uint8Array | readonly Uint8Array[];
+
 export type OutputEntry =
   | { kind: "copied"; archive: ZipArchive; entry: ZipEntry }
-  | { kind: "written"; name: string; data: Uint8Array; like?: ZipEntry };
+  | { kind: "written"; name: string; data: PartData; like?: ZipEntry };
+
+export function partLength(data: PartData): number {
+  return data instanceof Uint8Array ? data.length : data.reduce((n, c) => n + c.length, 0);
+}
+
+export function joinedPart(data: PartData): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  if (data.length === 1) return data[0];
+  const out = new Uint8Array(partLength(data));
+  let at = 0;
+  for (const c of data) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
 
 interface Ready {
   name: Uint8Array;
@@ -31,14 +50,56 @@ const UTF8_NAMES = 0x0800;
 const EPOCH_DATE = 0x21;
 
 /**
- * Raw deflate of a part: the platform's CompressionStream where there is one (Node 18+ and every current
- * browser run zlib natively, several times faster than a JavaScript deflate, off the main thread in Node), else
- * fflate's.
+ * Raw deflate of a part and its CRC. Where the platform has CompressionStream (Node 18+ and every current
+ * browser run zlib natively, several times faster than a JavaScript deflate, off the main thread in Node), its
+ * gzip form gives both at once: the deflate stream between the gzip header and trailer, and the CRC in the
+ * trailer, so a 150 MB sheet is never checksummed in JavaScript. Small parts, and platforms without it, go
+ * through fflate and the JavaScript CRC.
  */
-async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
-  if (typeof CompressionStream === "undefined" || data.length < 64 * 1024) return deflateSync(data, { level: 6 });
-  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new CompressionStream("deflate-raw"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+async function deflated(data: PartData): Promise<{ data: Uint8Array; crc: number; size: number }> {
+  const size = partLength(data);
+  if (typeof CompressionStream === "undefined" || size < 64 * 1024) {
+    const whole = joinedPart(data);
+    return { data: deflateSync(whole, { level: 6 }), crc: crc32(whole), size };
+  }
+  const chunks = data instanceof Uint8Array ? [data] : data;
+  let next = 0;
+  const source = new ReadableStream<BufferSource>({
+    pull(controller) {
+      if (next < chunks.length) controller.enqueue(chunks[next++] as BufferSource);
+      else controller.close();
+    },
+  });
+  const gzip = new Uint8Array(await new Response(source.pipeThrough(new CompressionStream("gzip"))).arrayBuffer());
+  return { ...gzipMember(gzip, size), size };
+}
+
+const FEXTRA = 4;
+const FNAME = 8;
+const FCOMMENT = 16;
+const FHCRC = 2;
+
+/** The deflate stream and CRC of a one-member gzip file (RFC 1952) of `size` bytes. */
+function gzipMember(gzip: Uint8Array, size: number): { data: Uint8Array; crc: number } {
+  const view = new DataView(gzip.buffer, gzip.byteOffset, gzip.byteLength);
+  if (gzip.length < 18 || gzip[0] !== 0x1f || gzip[1] !== 0x8b || gzip[2] !== 8) {
+    throw new PackageError("The platform's compressor gave something other than gzip; the workbook was not saved.");
+  }
+  const flags = gzip[3];
+  let at = 10;
+  if (flags & FEXTRA) at += 2 + view.getUint16(at, true);
+  const skipText = () => {
+    while (at < gzip.length && gzip[at] !== 0) at++;
+    at++;
+  };
+  if (flags & FNAME) skipText();
+  if (flags & FCOMMENT) skipText();
+  if (flags & FHCRC) at += 2;
+  const end = gzip.length - 8;
+  if (at > end || view.getUint32(end + 4, true) !== size % 0x100000000) {
+    throw new PackageError("The platform's compressor gave a damaged stream; the workbook was not saved.");
+  }
+  return { data: gzip.subarray(at, end), crc: view.getUint32(end, true) };
 }
 
 async function ready(entry: OutputEntry, encoder: TextEncoder): Promise<Ready> {
@@ -55,13 +116,13 @@ async function ready(entry: OutputEntry, encoder: TextEncoder): Promise<Ready> {
       data: storedBytes(entry.archive, e),
     };
   }
-  const data = await deflateRaw(entry.data);
+  const { data, crc, size } = await deflated(entry.data);
   return {
     name: encoder.encode(entry.name),
     method: 8,
-    crc: crc32(entry.data),
+    crc,
     compressedSize: data.length,
-    size: entry.data.length,
+    size,
     time: entry.like?.time ?? 0,
     date: entry.like?.date ?? EPOCH_DATE,
     data,

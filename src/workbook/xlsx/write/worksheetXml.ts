@@ -3,6 +3,7 @@ import type { LayoutCell, SheetLayout } from "../../layout";
 import { parseBlock } from "../sheetAddress";
 import type { Namespaces } from "./namespaces";
 import type { StyleBook } from "./styleBook";
+import { encoded, XmlBytes } from "./xmlBytes";
 import { escapeXml, spreadsheetText } from "./xmlText";
 
 /**
@@ -21,40 +22,95 @@ export interface SheetRelations {
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 
-function textXml(text: string): string {
-  const body = spreadsheetText(text);
-  return /^\s|\s$/.test(text) ? `<t xml:space="preserve">${body}</t>` : `<t>${body}</t>`;
+/** The markup around every cell, encoded once. */
+const OPEN_CELL = encoded('<c r="');
+const OPEN_ROW = encoded('<row r="');
+const END_ROW = encoded("</row>");
+const QUOTE = encoded('"');
+const GT = encoded(">");
+const SELF_CLOSE = encoded("/>");
+const END_CELL = encoded("</c>");
+const V = encoded("<v>");
+const END_V = encoded("</v>");
+const END_V_CELL = encoded("</v></c>");
+const BOOLEAN = encoded(' t="b">');
+const FORMULA_TEXT = encoded(' t="str">');
+const INLINE = encoded(' t="inlineStr"><is><t>');
+const INLINE_PRESERVED = encoded(' t="inlineStr"><is><t xml:space="preserve">');
+const END_INLINE = encoded("</t></is></c>");
+
+/** A cached value: shortest round-trip text, as Excel writes it; integers without making a string. */
+function writeNumber(out: XmlBytes, value: number): void {
+  if (Number.isSafeInteger(value) && value >= 0) out.digits(value);
+  else out.text(String(value));
 }
 
-function numberText(value: number): string | null {
-  return Number.isFinite(value) ? String(value) : null;
+/** Whether a cell would be written as nothing at all: no formula, no style and no value to show. */
+function writesNothing(cell: LayoutCell, style: Uint8Array | null, formula: Uint8Array | string | undefined): boolean {
+  if (cell.formula !== undefined || formula !== undefined || style !== null) return false;
+  const value = cell.value;
+  return value === null || value === "" || (typeof value === "number" && !Number.isFinite(value));
 }
 
 /**
- * A cell's <f>: its own formula, the first cell of a fill's column (a shared formula over the column's rows: the
- * form Excel itself writes for filled formulas, so 100,000 rows hold one copy of the text), or a later cell of it.
+ * One cell: `<f>` is its own formula, the first cell of a fill's column (a shared formula over the column's rows:
+ * the form Excel itself writes for filled formulas, so 100,000 rows hold one copy of the text), or a later cell of
+ * it (bytes written once per fill). A formula carries its cached value.
  */
-type FormulaXml = string | undefined;
-
-function cellXml(ref: string, cell: LayoutCell, s: number, shared: FormulaXml): string {
-  const style = s ? ` s="${s}"` : "";
+function writeCell(
+  out: XmlBytes,
+  letter: Uint8Array,
+  row: number,
+  cell: LayoutCell,
+  style: Uint8Array | null,
+  shared: Uint8Array | string | undefined,
+): void {
+  out.bytes(OPEN_CELL);
+  out.bytes(letter);
+  out.digits(row);
+  out.bytes(QUOTE);
+  if (style) out.bytes(style);
   const value = cell.value;
-  if (cell.formula !== undefined || shared !== undefined) {
-    const f = shared ?? `<f>${escapeXml(cell.formula!.replace(/^=/, ""))}</f>`;
+  const formula =
+    shared ?? (cell.formula === undefined ? undefined : `<f>${escapeXml(cell.formula.replace(/^=/, ""))}</f>`);
+  if (formula !== undefined) {
+    if (typeof value === "boolean") out.bytes(BOOLEAN);
+    else if (typeof value === "number") out.bytes(GT);
+    else out.bytes(FORMULA_TEXT);
+    if (typeof formula === "string") out.text(formula);
+    else out.bytes(formula);
     if (typeof value === "number") {
-      const n = numberText(value);
-      return n === null ? `<c r="${ref}"${style}>${f}</c>` : `<c r="${ref}"${style}>${f}<v>${n}</v></c>`;
+      if (Number.isFinite(value)) {
+        out.bytes(V);
+        writeNumber(out, value);
+        out.bytes(END_V);
+      }
+    } else {
+      out.bytes(V);
+      if (typeof value === "boolean") out.digits(value ? 1 : 0);
+      else if (value !== null) out.text(spreadsheetText(value));
+      out.bytes(END_V);
     }
-    if (typeof value === "boolean") return `<c r="${ref}"${style} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
-    return `<c r="${ref}"${style} t="str">${f}<v>${value === null ? "" : spreadsheetText(value)}</v></c>`;
+    out.bytes(END_CELL);
+    return;
   }
-  if (typeof value === "number") {
-    const n = numberText(value);
-    return n === null ? (s ? `<c r="${ref}"${style}/>` : "") : `<c r="${ref}"${style}><v>${n}</v></c>`;
+  if (typeof value === "boolean") {
+    out.bytes(BOOLEAN);
+    out.bytes(V);
+    out.digits(value ? 1 : 0);
+    out.bytes(END_V_CELL);
+  } else if (typeof value === "number" && Number.isFinite(value)) {
+    out.bytes(GT);
+    out.bytes(V);
+    writeNumber(out, value);
+    out.bytes(END_V_CELL);
+  } else if (typeof value === "string" && value !== "") {
+    out.bytes(/^\s|\s$/.test(value) ? INLINE_PRESERVED : INLINE);
+    out.text(spreadsheetText(value));
+    out.bytes(END_INLINE);
+  } else {
+    out.bytes(SELF_CLOSE);
   }
-  if (typeof value === "boolean") return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
-  if (value === null || value === "") return s ? `<c r="${ref}"${style}/>` : "";
-  return `<c r="${ref}"${style} t="inlineStr"><is>${textXml(value)}</is></c>`;
 }
 
 function paneXml(freeze: { rows: number; columns: number }): string {
@@ -128,48 +184,56 @@ function sharedColumns(layout: Pick<SheetLayout, "rows" | "fills">): Map<number,
   return byColumn;
 }
 
-function sharedFormulaXml(
+/** A fill's later cells, `<f t="shared" si="N"/>`, encoded once per fill. */
+function laterCells(shared: ReadonlyMap<number, SharedColumn[]>): Map<number, Uint8Array> {
+  const out = new Map<number, Uint8Array>();
+  for (const list of shared.values()) for (const s of list) out.set(s.si, encoded(`<f t="shared" si="${s.si}"/>`));
+  return out;
+}
+
+function sharedFormula(
   shared: SharedColumn[] | undefined,
+  later: ReadonlyMap<number, Uint8Array>,
   row: number,
   cell: LayoutCell,
   letter: string,
-): FormulaXml {
-  const column = shared?.find((s) => row >= s.first && row <= s.last);
+): Uint8Array | string | undefined {
+  if (shared === undefined) return undefined;
+  const column = shared.find((s) => row >= s.first && row <= s.last);
   if (!column) return undefined;
-  if (row > column.first) return cell.formula === undefined ? `<f t="shared" si="${column.si}"/>` : undefined;
+  if (row > column.first) return cell.formula === undefined ? later.get(column.si) : undefined;
   const formula = escapeXml(cell.formula!.replace(/^=/, ""));
   return `<f t="shared" ref="${letter}${column.first}:${letter}${column.last}" si="${column.si}">${formula}</f>`;
 }
 
-/** Text to UTF-8 in pieces: one sheet of 100,000 rows is more text than one JavaScript string may hold. */
-class PartBytes {
-  private readonly encoder = new TextEncoder();
-  private readonly chunks: Uint8Array[] = [];
-  private pending: string[] = [];
-  private pendingLength = 0;
+/**
+ * The `s="N"` of each cell, looked up once per run of equal looks down a column: a column of 100,000 filled
+ * cells shares one.
+ */
+class ColumnStyles {
+  private readonly last: {
+    style: LayoutCell["style"];
+    numberFormat: string | undefined;
+    bold: boolean;
+    s: Uint8Array | null;
+  }[] = [];
+  private readonly attributes = new Map<number, Uint8Array>();
 
-  push(text: string): void {
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.pendingLength > 1 << 20) this.flush();
-  }
+  constructor(private readonly styles: StyleBook) {}
 
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    this.chunks.push(this.encoder.encode(this.pending.join("")));
-    this.pending = [];
-    this.pendingLength = 0;
-  }
-
-  bytes(): Uint8Array {
-    this.flush();
-    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
+  of(column: number, cell: LayoutCell): Uint8Array | null {
+    const bold = cell.bold === true;
+    const last = this.last[column];
+    if (last && last.style === cell.style && last.numberFormat === cell.numberFormat && last.bold === bold)
+      return last.s;
+    const index = this.styles.xf(cell.style, cell.numberFormat, bold);
+    let s: Uint8Array | null = null;
+    if (index) {
+      s = this.attributes.get(index) ?? encoded(` s="${index}"`);
+      this.attributes.set(index, s);
     }
-    return out;
+    this.last[column] = { style: cell.style, numberFormat: cell.numberFormat, bold, s };
+    return s;
   }
 }
 
@@ -178,56 +242,71 @@ export function worksheetXml(
   ns: Namespaces,
   styles: StyleBook,
   relations: SheetRelations,
-): Uint8Array {
+): Uint8Array[] {
   if (layout.rows.length > MAX_ROWS || layout.rows.some((r) => r.length > MAX_COLUMNS)) {
     throw new RangeError(`A sheet holds at most ${MAX_ROWS.toLocaleString("en-US")} rows and ${MAX_COLUMNS} columns`);
   }
-  const parts = new PartBytes();
-  parts.push(
+  const out = new XmlBytes();
+  out.text(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
       `<worksheet xmlns="${ns.main}" xmlns:r="${ns.relationships}">`,
   );
-  if (layout.print?.fitToOnePageWide) parts.push(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
-  parts.push(`<dimension ref="${dimension(layout.rows)}"/>`);
-  parts.push(
+  if (layout.print?.fitToOnePageWide) out.text(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
+  out.text(`<dimension ref="${dimension(layout.rows)}"/>`);
+  out.text(
     `<sheetViews><sheetView workbookViewId="0">${layout.freeze ? paneXml(layout.freeze) : ""}</sheetView></sheetViews>`,
   );
-  parts.push(`<sheetFormatPr defaultRowHeight="15"/>`);
+  out.text(`<sheetFormatPr defaultRowHeight="15"/>`);
   const widths = layout.columnWidths
     .map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${Math.min(w, 255)}" customWidth="1"/>` : ""))
     .join("");
-  if (widths) parts.push(`<cols>${widths}</cols>`);
-  parts.push("<sheetData>");
+  if (widths) out.text(`<cols>${widths}</cols>`);
+  out.text("<sheetData>");
   const letters: string[] = [];
+  const letterBytes: Uint8Array[] = [];
   const shared = sharedColumns(layout);
+  const later = laterCells(shared);
+  const cellStyles = new ColumnStyles(styles);
   layout.rows.forEach((row, r) => {
-    let cells = "";
+    let open = false;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (cell === null || cell === undefined) continue;
-      letters[c] ??= columnLetter(c + 1);
-      const f = sharedFormulaXml(shared.get(c), r + 1, cell, letters[c]);
-      cells += cellXml(`${letters[c]}${r + 1}`, cell, styles.xf(cell.style, cell.numberFormat, cell.bold === true), f);
+      if (letters[c] === undefined) {
+        letters[c] = columnLetter(c + 1);
+        letterBytes[c] = encoded(letters[c]);
+      }
+      const f = sharedFormula(shared.get(c), later, r + 1, cell, letters[c]);
+      const s = cellStyles.of(c, cell);
+      if (writesNothing(cell, s, f)) continue;
+      if (!open) {
+        out.bytes(OPEN_ROW);
+        out.digits(r + 1);
+        out.bytes(QUOTE);
+        out.bytes(GT);
+        open = true;
+      }
+      writeCell(out, letterBytes[c], r + 1, cell, s, f);
     }
-    if (cells) parts.push(`<row r="${r + 1}">${cells}</row>`);
+    if (open) out.bytes(END_ROW);
   });
-  parts.push("</sheetData>");
-  parts.push(validationsXml(layout));
-  parts.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
+  out.text("</sheetData>");
+  out.text(validationsXml(layout));
+  out.text(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
   if (layout.print) {
     const fit = layout.print.fitToOnePageWide ? ` fitToWidth="1" fitToHeight="0"` : "";
-    parts.push(`<pageSetup orientation="${layout.print.landscape ? "landscape" : "portrait"}"${fit}/>`);
+    out.text(`<pageSetup orientation="${layout.print.landscape ? "landscape" : "portrait"}"${fit}/>`);
   }
-  if (relations.drawing) parts.push(`<drawing r:id="${relations.drawing}"/>`);
+  if (relations.drawing) out.text(`<drawing r:id="${relations.drawing}"/>`);
   if (relations.tables.length > 0) {
-    parts.push(
+    out.text(
       `<tableParts count="${relations.tables.length}">` +
         relations.tables.map((id) => `<tablePart r:id="${id}"/>`).join("") +
         `</tableParts>`,
     );
   }
-  parts.push("</worksheet>");
-  return parts.bytes();
+  out.text("</worksheet>");
+  return out.chunks();
 }
 
 /** A1 range check for the layout's tables and charts: a message that names the sheet, never a crash later. */
