@@ -166,7 +166,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async save(): Promise<Uint8Array> {
     if (this.index().sheets.length === 0) {
       // A workbook made from nothing needs one sheet to be a workbook.
-      this.write([{ name: "Sheet1", rows: [], columnWidths: [], tables: [], charts: [] }], {
+      await this.write([{ name: "Sheet1", rows: [], columnWidths: [], tables: [], charts: [] }], {
         remove: () => false,
         add: () => [],
       });
@@ -184,10 +184,10 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.reader?.index ?? emptyIndex();
   }
 
-  private write(sheets: SheetToWrite[], names: NameChanges, onSheet?: (i: number) => void): string[][] {
+  private async write(sheets: SheetToWrite[], names: NameChanges, onSheet?: (i: number) => void): Promise<string[][]> {
     const index = this.index();
     if (index.lockStructure) throw new XlsxError(LOCKED);
-    const outcome = writeSheets(this.pkg, index, sheets, names, (s) => s.tables.map((t) => t.name), onSheet);
+    const outcome = await writeSheets(this.pkg, index, sheets, names, (s) => s.tables.map((t) => t.name), onSheet);
     this.refresh();
     return outcome.tableNames;
   }
@@ -303,7 +303,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
     const total = toWrite.length;
     onProgress?.({ done: 0, total, stage: `Writing ${toWrite[0]?.name ?? "the analysis"}` });
-    this.write(
+    await this.write(
       toWrite,
       {
         remove: cutName,
@@ -351,7 +351,7 @@ export class XlsxWorkbook implements WorkbookPort {
         index.sheets.map((s) => s.name),
       );
     const marker = SETTINGS_MARKER.toLowerCase();
-    this.write(
+    await this.write(
       [
         {
           name,
@@ -387,7 +387,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const cells = rows.map((r) => r.map((value) => ({ value })));
     const block = { top: 1, left: 1, bottom, right: width };
     const address = blockAddress(block);
-    this.write(
+    await this.write(
       [
         {
           name,

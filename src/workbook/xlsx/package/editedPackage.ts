@@ -1,5 +1,7 @@
 import type { PartSource } from "./partSource";
 import { ZipPartSource } from "./partSourceZip";
+import { inflateSync } from "fflate";
+import type { DeflatedPart } from "./partDeflater";
 import { joinedPart, writeZip, type OutputEntry, type PartData } from "./zipWrite";
 
 /**
@@ -8,7 +10,7 @@ import { joinedPart, writeZip, type OutputEntry, type PartData } from "./zipWrit
  * stored, in the input's order, and the new parts come after.
  */
 export class EditedPackage implements PartSource {
-  private readonly written = new Map<string, PartData>();
+  private readonly written = new Map<string, PartData | DeflatedPart>();
   /** Lower-cased names of input parts removed. */
   private readonly removed = new Set<string>();
   /** New parts (not in the input), in the order they were first added. */
@@ -46,7 +48,7 @@ export class EditedPackage implements PartSource {
   bytes(name: string): Uint8Array {
     const resolved = this.resolve(name);
     const own = resolved === undefined ? undefined : this.written.get(resolved);
-    if (own) return joinedPart(own);
+    if (own) return contentOf(own);
     if (resolved === undefined || !this.input) return (this.input ?? emptySource).bytes(this.key(name));
     return this.input.bytes(resolved);
   }
@@ -54,13 +56,13 @@ export class EditedPackage implements PartSource {
   text(name: string): string {
     const resolved = this.resolve(name);
     const own = resolved === undefined ? undefined : this.written.get(resolved);
-    if (own) return new TextDecoder().decode(joinedPart(own));
+    if (own) return new TextDecoder().decode(contentOf(own));
     if (!this.input) return emptySource.text(name);
     return this.input.text(resolved ?? this.key(name));
   }
 
   /** Writes (adds or replaces) a part. */
-  put(name: string, content: string | PartData): void {
+  put(name: string, content: string | PartData | DeflatedPart): void {
     const data = typeof content === "string" ? new TextEncoder().encode(content) : content;
     const existing = this.resolve(name);
     const target = existing ?? this.key(name);
@@ -103,6 +105,11 @@ export class EditedPackage implements PartSource {
     for (const name of this.addedOrder) entries.push({ kind: "written", name, data: this.written.get(name)! });
     return writeZip(entries);
   }
+}
+
+/** A part written here, uncompressed: a sheet compressed as it was written is inflated again to be read. */
+function contentOf(data: PartData | DeflatedPart): Uint8Array {
+  return "kind" in data ? inflateSync(data.data, { out: new Uint8Array(data.size) }) : joinedPart(data);
 }
 
 /** An archive with no entries: its end record alone. */

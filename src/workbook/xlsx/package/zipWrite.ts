@@ -1,5 +1,6 @@
 import { deflateSync } from "fflate";
 import { crc32 } from "./crc32";
+import { gzipMember, type DeflatedPart } from "./partDeflater";
 import { PackageError, storedBytes, type ZipArchive, type ZipEntry } from "./zipArchive";
 
 /**
@@ -13,7 +14,7 @@ export type PartData = Uint8Array | readonly Uint8Array[];
 
 export type OutputEntry =
   | { kind: "copied"; archive: ZipArchive; entry: ZipEntry }
-  | { kind: "written"; name: string; data: PartData; like?: ZipEntry };
+  | { kind: "written"; name: string; data: PartData | DeflatedPart; like?: ZipEntry };
 
 export function partLength(data: PartData): number {
   return data instanceof Uint8Array ? data.length : data.reduce((n, c) => n + c.length, 0);
@@ -56,7 +57,8 @@ const EPOCH_DATE = 0x21;
  * trailer, so a 150 MB sheet is never checksummed in JavaScript. Small parts, and platforms without it, go
  * through fflate and the JavaScript CRC.
  */
-async function deflated(data: PartData): Promise<{ data: Uint8Array; crc: number; size: number }> {
+async function deflated(data: PartData | DeflatedPart): Promise<{ data: Uint8Array; crc: number; size: number }> {
+  if ("kind" in data) return data;
   const size = partLength(data);
   if (typeof CompressionStream === "undefined" || size < 64 * 1024) {
     const whole = joinedPart(data);
@@ -72,34 +74,6 @@ async function deflated(data: PartData): Promise<{ data: Uint8Array; crc: number
   });
   const gzip = new Uint8Array(await new Response(source.pipeThrough(new CompressionStream("gzip"))).arrayBuffer());
   return { ...gzipMember(gzip, size), size };
-}
-
-const FEXTRA = 4;
-const FNAME = 8;
-const FCOMMENT = 16;
-const FHCRC = 2;
-
-/** The deflate stream and CRC of a one-member gzip file (RFC 1952) of `size` bytes. */
-function gzipMember(gzip: Uint8Array, size: number): { data: Uint8Array; crc: number } {
-  const view = new DataView(gzip.buffer, gzip.byteOffset, gzip.byteLength);
-  if (gzip.length < 18 || gzip[0] !== 0x1f || gzip[1] !== 0x8b || gzip[2] !== 8) {
-    throw new PackageError("The platform's compressor gave something other than gzip; the workbook was not saved.");
-  }
-  const flags = gzip[3];
-  let at = 10;
-  if (flags & FEXTRA) at += 2 + view.getUint16(at, true);
-  const skipText = () => {
-    while (at < gzip.length && gzip[at] !== 0) at++;
-    at++;
-  };
-  if (flags & FNAME) skipText();
-  if (flags & FCOMMENT) skipText();
-  if (flags & FHCRC) at += 2;
-  const end = gzip.length - 8;
-  if (at > end || view.getUint32(end + 4, true) !== size % 0x100000000) {
-    throw new PackageError("The platform's compressor gave a damaged stream; the workbook was not saved.");
-  }
-  return { data: gzip.subarray(at, end), crc: view.getUint32(end, true) };
 }
 
 async function ready(entry: OutputEntry, encoder: TextEncoder): Promise<Ready> {

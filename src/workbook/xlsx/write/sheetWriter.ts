@@ -111,14 +111,14 @@ export interface WriteOutcome {
   tableNames: string[][];
 }
 
-export function writeSheets(
+export async function writeSheets(
   pkg: EditedPackage,
   index: WorkbookIndex,
   sheets: readonly SheetToWrite[],
   names: NameChanges,
   tableNamesFor: (sheet: SheetToWrite) => string[],
   onSheet?: (i: number) => void,
-): WriteOutcome {
+): Promise<WriteOutcome> {
   const ns: Namespaces = namespacesFor(index.strict);
   const partNames = new PartNames(pkg.names());
   const workbookFolder = folderOf(index.workbookPart);
@@ -231,7 +231,7 @@ export function writeSheets(
       });
     }
 
-    pkg.put(part, worksheetXml({ ...sheet, rows }, ns, styles, { drawing: drawingRelId, tables: tableRelIds }));
+    pkg.put(part, await worksheetXml({ ...sheet, rows }, ns, styles, { drawing: drawingRelId, tables: tableRelIds }));
     if (sheetRels.length > 0) pkg.put(relsPartOf(part), relationshipsXml(sheetRels));
     onSheet?.(i);
   }

@@ -1,5 +1,7 @@
 import { cellAddress, columnLetter } from "../../a1";
 import type { LayoutCell, SheetLayout } from "../../layout";
+import { PartDeflater, type DeflatedPart } from "../package/partDeflater";
+import type { PartData } from "../package/zipWrite";
 import { parseBlock } from "../sheetAddress";
 import type { Namespaces } from "./namespaces";
 import type { StyleBook } from "./styleBook";
@@ -237,16 +239,21 @@ class ColumnStyles {
   }
 }
 
-export function worksheetXml(
+/** Sheets with more rows are compressed while they are written; smaller ones when the package is saved. */
+const COMPRESSED_AS_WRITTEN = 2000;
+
+export async function worksheetXml(
   layout: Pick<SheetLayout, "rows" | "columnWidths" | "freeze" | "print" | "validations" | "fills">,
   ns: Namespaces,
   styles: StyleBook,
   relations: SheetRelations,
-): Uint8Array[] {
+): Promise<PartData | DeflatedPart> {
   if (layout.rows.length > MAX_ROWS || layout.rows.some((r) => r.length > MAX_COLUMNS)) {
     throw new RangeError(`A sheet holds at most ${MAX_ROWS.toLocaleString("en-US")} rows and ${MAX_COLUMNS} columns`);
   }
-  const out = new XmlBytes();
+  const deflater =
+    layout.rows.length > COMPRESSED_AS_WRITTEN && PartDeflater.available() ? new PartDeflater() : undefined;
+  const out = new XmlBytes(deflater);
   out.text(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
       `<worksheet xmlns="${ns.main}" xmlns:r="${ns.relationships}">`,
@@ -267,7 +274,9 @@ export function worksheetXml(
   const shared = sharedColumns(layout);
   const later = laterCells(shared);
   const cellStyles = new ColumnStyles(styles);
-  layout.rows.forEach((row, r) => {
+  for (let r = 0; r < layout.rows.length; r++) {
+    if (deflater && r % 32 === 0) await deflater.settle();
+    const row = layout.rows[r];
     let open = false;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
@@ -289,7 +298,7 @@ export function worksheetXml(
       writeCell(out, letterBytes[c], r + 1, cell, s, f);
     }
     if (open) out.bytes(END_ROW);
-  });
+  }
   out.text("</sheetData>");
   out.text(validationsXml(layout));
   out.text(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
@@ -306,7 +315,8 @@ export function worksheetXml(
     );
   }
   out.text("</worksheet>");
-  return out.chunks();
+  const chunks = out.chunks();
+  return deflater ? await deflater.finish() : chunks;
 }
 
 /** A1 range check for the layout's tables and charts: a message that names the sheet, never a crash later. */

@@ -1,3 +1,5 @@
+import type { ChunkSink } from "../package/partDeflater";
+
 /**
  * UTF-8 written straight into fixed-size byte chunks. A sheet of 100,000 rows is some 150 MB of XML: built as
  * strings, joined and encoded, it cost more in allocation and garbage collection than in anything it computed,
@@ -10,19 +12,31 @@ const CHUNK = 1 << 20;
 export class XmlBytes {
   private readonly encoder = new TextEncoder();
   private readonly done: Uint8Array[] = [];
-  private chunk = new Uint8Array(CHUNK);
+  private chunk: Uint8Array;
   private at = 0;
   private total = 0;
+
+  /** With a sink, each chunk goes to it as it fills (to be compressed at once); without, they are kept. */
+  constructor(private readonly sink?: ChunkSink) {
+    this.chunk = this.fresh(CHUNK);
+  }
+
+  private fresh(size: number): Uint8Array {
+    return this.sink ? this.sink.buffer(size) : new Uint8Array(size);
+  }
 
   /** Room for `n` more bytes in the current chunk, starting a new one where it lacks them. */
   private room(n: number): void {
     if (this.at + n <= this.chunk.length) return;
     this.seal();
-    this.chunk = new Uint8Array(Math.max(CHUNK, n));
+    this.chunk = this.fresh(Math.max(CHUNK, n));
   }
 
   private seal(): void {
-    if (this.at > 0) this.done.push(this.chunk.subarray(0, this.at));
+    if (this.at > 0) {
+      if (this.sink) this.sink.take(this.chunk, this.at);
+      else this.done.push(this.chunk.subarray(0, this.at));
+    }
     this.total += this.at;
     this.at = 0;
   }
@@ -75,7 +89,7 @@ export class XmlBytes {
     this.at = at;
   }
 
-  /** The part, as the chunks written. */
+  /** The part, as the chunks written (none, with a sink: it has had them all). */
   chunks(): Uint8Array[] {
     this.seal();
     this.chunk = new Uint8Array(0);
