@@ -17,5 +17,5 @@ export type {
   WorkbookReader,
 } from "./types";
 export { openReader } from "./workbookReader";
-export { readRelationships, relsPartOf, resolveTarget } from "./relationships";
+export { readRelationships, relsPartOf, resolveTarget, sourceOfRelsPart } from "./relationships";
 export { builtInNumberFormat } from "./styles";

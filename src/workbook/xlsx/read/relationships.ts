@@ -8,6 +8,12 @@ export function relsPartOf(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
+/** The inverse: "xl/_rels/workbook.xml.rels" → "xl/workbook.xml", "_rels/.rels" → ""; null for any other part. */
+export function sourceOfRelsPart(rels: string): string | null {
+  const match = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(rels);
+  return match ? match[1] + match[2] : null;
+}
+
 function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);

@@ -49,6 +49,12 @@ export function editContentTypes(
   return edits.length === 0 ? text : applyEdits(text, edits);
 }
 
+/** The part names the content types name in an Override, without the leading "/". */
+export function overriddenParts(text: string): string[] {
+  const { root } = parseXmlIndex(text, "[Content_Types].xml");
+  return childrenNamed(root, "Override").map((o) => (o.attributes.PartName ?? "").replace(/^\//, ""));
+}
+
 /** The content types part of a package made from nothing. */
 export function newContentTypes(): string {
   return (

@@ -1,6 +1,6 @@
 import type { LayoutCell, LayoutChart, LayoutTable, LayoutValidation, PrintSetup } from "../../layout";
 import type { EditedPackage } from "../package/editedPackage";
-import { readRelationships, relsPartOf, type SheetEntry, type WorkbookIndex } from "../read";
+import { readRelationships, relsPartOf, sourceOfRelsPart, type SheetEntry, type WorkbookIndex } from "../read";
 import { chartPartXml, drawingPartXml } from "./chartXml";
 import { CONTENT_TYPE, namespacesFor, type Namespaces } from "./namespaces";
 import {
@@ -9,6 +9,7 @@ import {
   editWorkbook,
   freeRelationshipId,
   newContentTypes,
+  overriddenParts,
   relationshipIds,
   relationshipsXml,
   type NewDefinedName,
@@ -87,6 +88,26 @@ class PartNames {
   }
 }
 
+/**
+ * Every part name the package holds or points at: its parts, the content types' overrides and every
+ * relationship's target. A workbook may point at parts it lacks (a sheet's drawing that was never written); the
+ * add-in's own parts must not take such a name, or the user's sheet would show the add-in's chart.
+ */
+function namesInUse(pkg: EditedPackage): string[] {
+  const names = [...pkg.names()];
+  if (pkg.has("[Content_Types].xml")) names.push(...overriddenParts(pkg.text("[Content_Types].xml")));
+  for (const rels of pkg.names()) {
+    const source = sourceOfRelsPart(rels);
+    if (source === null) continue;
+    try {
+      for (const rel of readRelationships(pkg, source)) if (!rel.external) names.push(rel.target);
+    } catch {
+      // A relationships part that does not parse points at nothing that can be known, so it reserves nothing.
+    }
+  }
+  return names;
+}
+
 /** The parts an earlier sheet of the add-in's hung from: its relationships, tables, drawing and charts. */
 function ownPartsOf(pkg: EditedPackage, sheetPart: string): string[] {
   const parts: string[] = [];
@@ -120,7 +141,7 @@ export async function writeSheets(
   onSheet?: (i: number) => void,
 ): Promise<WriteOutcome> {
   const ns: Namespaces = namespacesFor(index.strict);
-  const partNames = new PartNames(pkg.names());
+  const partNames = new PartNames(namesInUse(pkg));
   const workbookFolder = folderOf(index.workbookPart);
   const overrides: { part: string; type: string }[] = [];
   const removedParts = new Set<string>();
