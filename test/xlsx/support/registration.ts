@@ -39,12 +39,15 @@ export function workbookPartOf(parts: Map<string, Uint8Array>): { workbook: stri
   return { workbook, rels: `${workbook.slice(0, slash + 1)}_rels/${workbook.slice(slash + 1)}.rels` };
 }
 
-function contentTypesProblems(before: Document, after: Document, removed: Set<string>): string[] {
+/** `present`: the output's part names. */
+function contentTypesProblems(before: Document, after: Document, present: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   const afterKeys = new Set(children(after.documentElement).map((e) => `${e.localName}${key(attributesOf(e))}`));
   for (const entry of children(before.documentElement)) {
     const part = (entry.getAttribute("PartName") ?? "").replace(/^\//, "");
-    if (entry.localName === "Override" && removed.has(part) && CALC_CHAIN.test(part)) continue;
+    // The calculation chain may go, and its override with it: also where the input named one it did not hold
+    // (xlsx-populate writes such files), as the workbook's relationship to it goes too.
+    if (entry.localName === "Override" && CALC_CHAIN.test(part) && !present.has(part)) continue;
     if (!afterKeys.has(`${entry.localName}${key(attributesOf(entry))}`))
       problems.push(`content types lost ${serialize(entry)}`);
   }
@@ -119,12 +122,15 @@ function stylesProblems(before: Document, after: Document): string[] {
 export function registrationProblems(input: Uint8Array, output: Uint8Array): string[] {
   const before = unzipParts(input);
   const after = unzipParts(output);
-  const removed = new Set([...before.keys()].filter((n) => !after.has(n)));
   const { workbook, rels } = workbookPartOf(before);
   const doc = (parts: Map<string, Uint8Array>, name: string) => parseXml(strFromU8(parts.get(name)!));
   const problems: string[] = [];
   problems.push(
-    ...contentTypesProblems(doc(before, "[Content_Types].xml"), doc(after, "[Content_Types].xml"), removed),
+    ...contentTypesProblems(
+      doc(before, "[Content_Types].xml"),
+      doc(after, "[Content_Types].xml"),
+      new Set(after.keys()),
+    ),
   );
   problems.push(...workbookProblems(doc(before, workbook), doc(after, workbook)));
   if (before.has(rels)) problems.push(...relationshipsProblems(doc(before, rels), doc(after, rels)));
