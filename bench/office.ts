@@ -94,9 +94,11 @@ export async function benchOffice(): Promise<string[]> {
     ["live model (test layout, 7 sheets)", liveModelLayout],
   ];
   for (const [name, build] of layouts) {
-    for (const rows of [10, 10_000, 50_000]) {
+    // Not beyond 10,000: the fake keeps every filled cell's formula text, and at 50,000 rows it ran for many
+    // minutes past 10 GB without finishing.
+    for (const rows of [10, 10_000]) {
       const { first, second } = await measureWrite(build(rows));
-      const syncsOk = rows > 10_000 || Math.max(first.syncs, second.syncs) <= SYNC_GOAL;
+      const syncsOk = Math.max(first.syncs, second.syncs) <= SYNC_GOAL;
       const sizeOk = Math.max(first.largest, second.largest) <= PAYLOAD_GOAL_BYTES;
       lines.push(
         `  ${name}, ${rows.toLocaleString("en-US").padStart(6)} workflows: ` +

@@ -245,6 +245,10 @@ const SHEET_REF = String.raw`(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_.]*))!(\$?
 
 /** A formula with every reference to `sheet` turned into #REF!, as Excel does when the sheet is deleted. */
 function breakSheetReferences(formula: string, sheet: string): string {
+  // Most formulas never name the sheet: the regular expression below is what a 50,000-row bench spent its time in.
+  const text = formula.toLowerCase();
+  const name = sheet.toLowerCase();
+  if (!text.includes(name) && !text.includes(name.replace(/'/g, "''"))) return formula;
   return formula.replace(new RegExp(SHEET_REF, "g"), (whole, quoted: string | undefined, bare: string | undefined) => {
     const name = quoted !== undefined ? quoted.replace(/''/g, "'") : bare!;
     return same(name, sheet) ? "#REF!" : whole;
