@@ -26,8 +26,8 @@ export interface ChunkSink {
 }
 
 /**
- * A macrotask turn: a message to oneself, which Node and browsers both deliver after the I/O callbacks waiting
- * (a timer would wait a whole millisecond or more).
+ * A turn of the event loop: a message to oneself, delivered by Node and browsers alike once the callbacks already
+ * waiting (the compressor's among them) have run. A timer would wait a millisecond or more each time.
  */
 function nextTask(): Promise<void> {
   if (typeof MessageChannel === "undefined") return new Promise((resolve) => setTimeout(resolve, 0));
@@ -82,9 +82,9 @@ export class PartDeflater implements ChunkSink {
   }
 
   /**
-   * The writer's pause, every few hundred rows: a turn of the event loop, so the compressor (which comes back to
-   * the main thread for every 16 KB it gives) keeps working beside the writer; and a wait while too many chunks
-   * are in flight, so memory stays bounded.
+   * The writer's pause, every 32 rows: a turn of the event loop, so the compressor (which comes back to the main
+   * thread for every 16 KB it gives in Node) keeps working beside the writer; and a wait while too many chunks are
+   * in flight, so memory stays bounded.
    */
   async settle(): Promise<void> {
     while (this.inFlight.length > IN_FLIGHT) await this.inFlight.shift();
